@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// dmlx: a terminal laboratory for distance metric learning.
+// Targets follow ../shared/DESIGN.md §2: C shims, Core (matrices, BLAS, RNG, k-NN),
+// Engine (data, models, losses, metrics, sessions), and the `dmlx` command line.
+import PackageDescription
+
+let package = Package(
+    name: "dmlx",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dmlx", targets: ["dmlx"]),
+        .library(name: "DMLXEngine", targets: ["DMLXEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLapacke", path: "Sources/CLapacke", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke"]),
+        .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib"]),
+        .target(name: "DMLXTestSupport", dependencies: ["DMLXEngine"]),
+        .executableTarget(name: "dmlx", dependencies: [
+            "DMLXEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "CustomLossExample", dependencies: ["DMLXEngine"],
+                          path: "Examples/CustomLoss"),
+        .testTarget(name: "DMLXCoreTests", dependencies: ["DMLXCore", "DMLXTestSupport"]),
+        .testTarget(name: "DMLXEngineTests", dependencies: ["DMLXEngine", "DMLXTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DMLXCommandLineTests", dependencies: ["DMLXTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import DMLXEngine
+print("dmlx")

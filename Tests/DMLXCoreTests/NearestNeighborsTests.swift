@@ -1,0 +1,53 @@
+import Testing
+import DMLXCore
+
+@Suite struct NearestNeighborsTests {
+    /// A brute-force reference: sort every candidate by (squared distance, index).
+    func naive(_ q: Matrix<Float>, _ r: Matrix<Float>, k: Int, excludeSelf: Bool) -> [[Int32]] {
+        (0..<q.rows).map { i in
+            let candidates = (0..<r.rows).filter { !excludeSelf || $0 != i }.map { j -> (Double, Int) in
+                let d = zip(q.row(i), r.row(j)).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
+                return (d, j)
+            }
+            return candidates.sorted { $0 < $1 }.prefix(k).map { Int32($0.1) }
+        }
+    }
+
+    func random(_ rows: Int, _ cols: Int, seed: UInt64) -> Matrix<Float> {
+        var g = SeededGenerator(seed: seed)
+        return Matrix(rows: rows, cols: cols, storage: (0..<rows * cols).map { _ in Float(g.nextGaussian()) })
+    }
+
+    @Test(arguments: [(1, 1), (5, 2), (8, 4)])
+    func matchesBruteForceAcrossBlocksAndThreads(k: Int, threads: Int) {
+        // 300 queries span two query blocks; 4200 references span two tiles.
+        let q = random(300, 3, seed: 1)
+        let r = random(4200, 3, seed: 2)
+        let result = NearestNeighbors.search(queries: q, references: r, k: k, excludeSelf: false, threads: threads)
+        let expected = naive(q, r, k: k, excludeSelf: false)
+        for i in [0, 1, 255, 256, 299] {
+            #expect(Array(result.neighbors(of: i)) == expected[i])
+        }
+    }
+
+    @Test func excludesSelfByIndexAndReportsEuclideanDistances() {
+        let points = Matrix<Float>([[0, 0], [3, 4], [0, 1], [10, 10]])
+        let result = NearestNeighbors.search(queries: points, references: points, k: 2, excludeSelf: true)
+        #expect(Array(result.neighbors(of: 0)) == [2, 1])
+        #expect(Array(result.distances(of: 0)) == [1, 5])
+        #expect(Array(result.neighbors(of: 3)) == [1, 2])
+    }
+
+    @Test func tiesGoToTheSmallerIndex() {
+        let points = Matrix<Float>([[0], [1], [-1], [1], [-1]])
+        let result = NearestNeighbors.search(queries: points, references: points, k: 4, excludeSelf: true)
+        #expect(Array(result.neighbors(of: 0)) == [1, 2, 3, 4])
+    }
+
+    @Test func clampsKAndHandlesEmptyInput() {
+        let points = Matrix<Float>([[0], [1]])
+        #expect(NearestNeighbors.search(queries: points, references: points, k: 9, excludeSelf: true).k == 1)
+        let empty = Matrix<Float>(rows: 0, cols: 3)
+        #expect(NearestNeighbors.search(queries: empty, references: empty, k: 3, excludeSelf: true).count == 0)
+    }
+}
