@@ -25,7 +25,8 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke"]),
         .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib"]),
-        .target(name: "DMLXTestSupport", dependencies: ["DMLXEngine"]),
+        .target(name: "DMLXTerm"),
+        .target(name: "DMLXTestSupport", dependencies: ["DMLXEngine", "DMLXTerm"]),
         .executableTarget(name: "dmlx", dependencies: [
             "DMLXEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "DMLXCoreTests", dependencies: ["DMLXCore", "DMLXTestSupport"]),
         .testTarget(name: "DMLXEngineTests", dependencies: ["DMLXEngine", "DMLXTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DMLXTermTests", dependencies: ["DMLXTerm", "DMLXTestSupport"]),
         .testTarget(name: "DMLXCommandLineTests", dependencies: ["DMLXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

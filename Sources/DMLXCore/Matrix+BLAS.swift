@@ -35,9 +35,8 @@ extension Matrix where Scalar == Float {
     }
 
     /// The product `op(self) · op(other)` as a new matrix.
-    public func multiplied(
-        transposed transposeSelf: Bool = false, by other: Matrix, transposed transposeOther: Bool = false
-    ) -> Matrix {
+    public func multiplied(by other: Matrix, transposingSelf transposeSelf: Bool = false,
+                           transposingOther transposeOther: Bool = false) -> Matrix {
         var result = Matrix(rows: transposeSelf ? cols : rows, cols: transposeOther ? other.rows : other.cols)
         Matrix.gemm(self, transposeA: transposeSelf, other, transposeB: transposeOther, into: &result)
         return result

@@ -1,0 +1,121 @@
+import DMLXCore
+import Foundation
+
+/// Everything needed to continue a run exactly or to use its model: configuration,
+/// weights and proxies, optimizer state, the standardisation of the inputs, and the
+/// history of every epoch.
+///
+/// Stored as JSON (readable by anything) with tensors as base64 of little-endian
+/// float32, so values round-trip bit for bit. Written atomically (a temporary file in
+/// the same directory, then `rename`), so an interrupted save never leaves a torn file.
+public struct Checkpoint: Codable, Sendable {
+    /// Raised whenever the layout changes incompatibly; readers reject other versions.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var configuration: TrainingConfiguration
+    public var epoch: Int
+    public var inputDimension: Int
+    public var standardizer: Standardizer?
+    public var parameters: [SavedTensor]
+    public var optimizerStep: Int
+    /// Optimizer state vectors, named "<parameter>#<slot>".
+    public var optimizerSlots: [SavedTensor]
+    public var history: [EpochRecord]
+
+    public init(trainer: Trainer) {
+        formatVersion = Self.currentFormatVersion
+        configuration = trainer.configuration
+        epoch = trainer.epoch
+        inputDimension = trainer.model.inputDimension
+        standardizer = trainer.data.standardizer
+        parameters = trainer.parameters.map { SavedTensor(name: $0.name, $0.value) }
+        optimizerStep = trainer.optimizer.state.step
+        optimizerSlots = trainer.optimizer.state.slots.sorted { $0.key < $1.key }.flatMap { name, slots in
+            slots.enumerated().map { SavedTensor(name: "\(name)#\($0.offset)", Matrix(rows: 1, cols: $0.element.count, storage: $0.element)) }
+        }
+        history = trainer.history
+    }
+
+    /// Reads and validates a checkpoint, naming the file in every error.
+    public static func read(from url: URL) throws -> Checkpoint {
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: url)
+        } catch {
+            throw CheckpointError(file: url.path, problem: "cannot be read (\(error.localizedDescription))")
+        }
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try JSONDecoder().decode(Checkpoint.self, from: bytes)
+        } catch {
+            throw CheckpointError(file: url.path, problem: "is not a dmlx checkpoint (\(Self.describe(error)))")
+        }
+        guard checkpoint.formatVersion == currentFormatVersion else {
+            throw CheckpointError(file: url.path, problem: "has format version \(checkpoint.formatVersion); this dmlx reads version \(currentFormatVersion)")
+        }
+        return checkpoint
+    }
+
+    /// Writes the checkpoint atomically.
+    public func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = try encoder.encode(self)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try bytes.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CheckpointError(file: url.path, problem: "cannot be replaced (\(String(cString: strerror(errno))))")
+            }
+        } catch let error as CheckpointError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CheckpointError(file: url.path, problem: "cannot be written (\(error.localizedDescription))")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+             DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "at \(path): \(context.debugDescription)"
+        default:
+            return String(describing: error)
+        }
+    }
+}
+
+/// A named float32 matrix in a checkpoint.
+public struct SavedTensor: Codable, Sendable, Equatable {
+    public var name: String
+    public var rows: Int
+    public var cols: Int
+    /// Base64 of the values as little-endian float32, row-major.
+    public var values: String
+
+    public init(name: String, _ matrix: Matrix<Float>) {
+        self.name = name
+        rows = matrix.rows
+        cols = matrix.cols
+        values = matrix.storage.withUnsafeBytes { Data($0) }.base64EncodedString()
+    }
+
+    /// The matrix, or nil when the data does not hold rows × cols floats.
+    public var matrix: Matrix<Float>? {
+        guard let data = Data(base64Encoded: values), data.count == rows * cols * 4 else { return nil }
+        let floats = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        return Matrix(rows: rows, cols: cols, storage: floats)
+    }
+}
+
+/// A checkpoint that cannot be read, written or used.
+public struct CheckpointError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var problem: String
+    public var description: String { "\(file): \(problem)" }
+}

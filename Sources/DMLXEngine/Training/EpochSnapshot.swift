@@ -1,0 +1,52 @@
+import DMLXCore
+
+/// An immutable record of a run after one epoch (epoch 0: before any training), as
+/// published to the UI and printed as a JSON record.
+public struct EpochSnapshot: Sendable {
+    public var run: String
+    public var epoch: Int
+    /// The mean batch loss of the epoch; nil for epoch 0.
+    public var loss: Double?
+    /// Every batch's loss, in order, for the live loss curve.
+    public var batchLosses: [Double]
+    /// Wall-clock seconds of this epoch's training (not its evaluation).
+    public var trainSeconds: Double
+    /// Training seconds summed over epochs 1...epoch, for plots against time.
+    public var cumulativeTrainSeconds: Double
+    /// Retrieval metrics of the test split, leave-one-out.
+    public var metrics: RetrievalMetrics
+    /// Loss and miner statistics averaged over the epoch's batches ("tuples", "active", ...).
+    public var statistics: [String: Double]
+    public var learningRate: Double
+    /// Test-split embeddings (nil in history restored from a checkpoint).
+    public var embeddings: Matrix<Float>?
+    /// The loss's proxies, for proxy-based losses.
+    public var proxies: Matrix<Float>?
+}
+
+/// The durable part of a snapshot, kept in checkpoints.
+public struct EpochRecord: Codable, Sendable, Equatable {
+    public var epoch: Int
+    public var loss: Double?
+    public var batchLosses: [Double]
+    public var trainSeconds: Double
+    public var cumulativeTrainSeconds: Double
+    public var metrics: RetrievalMetrics
+    public var statistics: [String: Double]
+    public var learningRate: Double
+}
+
+extension EpochSnapshot {
+    public var record: EpochRecord {
+        EpochRecord(epoch: epoch, loss: loss, batchLosses: batchLosses, trainSeconds: trainSeconds,
+                    cumulativeTrainSeconds: cumulativeTrainSeconds, metrics: metrics,
+                    statistics: statistics, learningRate: learningRate)
+    }
+
+    public init(run: String, record: EpochRecord) {
+        self.init(run: run, epoch: record.epoch, loss: record.loss, batchLosses: record.batchLosses,
+                  trainSeconds: record.trainSeconds, cumulativeTrainSeconds: record.cumulativeTrainSeconds,
+                  metrics: record.metrics, statistics: record.statistics, learningRate: record.learningRate,
+                  embeddings: nil, proxies: nil)
+    }
+}

@@ -1,0 +1,51 @@
+import DMLXCore
+
+/// A training configuration's data, loaded, split and standardised once and shared by
+/// every run that trains on it (the two runs of `dmlx compare` see identical splits).
+public struct PreparedData: Sendable {
+    public let split: DataSplit
+    /// Fitted on the training split; nil when `standardize` is off.
+    public let standardizer: Standardizer?
+    /// Metrics of the test split's raw (unstandardised) features: the baseline a run must
+    /// beat for training to have helped.
+    public let rawMetrics: RetrievalMetrics
+
+    public init(_ configuration: TrainingConfiguration) throws {
+        let loaded = try DatasetCatalog.load(configuration.data, seed: configuration.seed)
+        let raw = DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
+        try Self.validate(raw, configuration)
+        rawMetrics = MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels,
+                                          seed: configuration.seed, threads: configuration.threads)
+        if configuration.standardize {
+            let standardizer = Standardizer.fit(raw.train)
+            self.standardizer = standardizer
+            split = DataSplit(train: standardizer.apply(raw.train), test: standardizer.apply(raw.test))
+        } else {
+            standardizer = nil
+            split = raw
+        }
+    }
+
+    private static func validate(_ split: DataSplit, _ configuration: TrainingConfiguration) throws {
+        guard Set(split.train.labels).count >= 2 else {
+            throw TrainingError.invalidData("\(configuration.data): the training split of the \(configuration.split.rawValue) protocol has fewer than 2 classes")
+        }
+        guard split.test.count >= 2 else {
+            throw TrainingError.invalidData("\(configuration.data): the test split of the \(configuration.split.rawValue) protocol has fewer than 2 samples")
+        }
+    }
+}
+
+/// Why a run could not be set up or could not go on.
+public enum TrainingError: Error, CustomStringConvertible, Equatable {
+    case invalidData(String)
+    case invalidConfiguration(String)
+    case diverged(String)
+
+    public var description: String {
+        switch self {
+        case .invalidData(let message), .invalidConfiguration(let message), .diverged(let message):
+            return message
+        }
+    }
+}

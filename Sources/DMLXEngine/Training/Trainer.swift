@@ -1,0 +1,154 @@
+import DMLXCore
+import Foundation
+
+/// The synchronous training loop of one run: data → sampler → model → miner → loss →
+/// backward → optimizer, then evaluation of the test split.
+///
+/// Not thread-safe: `TrainingRun` confines a trainer to its serial queue; the command
+/// line and tests may drive one directly.
+public final class Trainer {
+    public let configuration: TrainingConfiguration
+    public let data: PreparedData
+    public let model: EmbeddingModel
+    public let loss: any MetricLoss
+    public let miner: (any Miner)?
+    public let optimizer: Optimizer
+    private let sampler: BatchSampler
+    /// Epochs completed so far.
+    public internal(set) var epoch = 0
+    /// Every epoch's record, epoch 0 (the untrained model) first.
+    public internal(set) var history: [EpochRecord] = []
+
+    /// A fresh run at epoch 0. Two trainers with the same seed, data and model
+    /// configuration start from identical weights, whatever their losses.
+    public init(_ configuration: TrainingConfiguration, data: PreparedData) throws {
+        try Self.validate(configuration)
+        self.configuration = configuration
+        self.data = data
+        let root = SeededGenerator(seed: configuration.seed)
+        var modelGenerator = root.derived(RandomStream.modelInitialisation.rawValue)
+        model = EmbeddingModel(configuration.model, inputDimension: data.split.train.dimension,
+                               generator: &modelGenerator)
+        var proxyGenerator = root.derived(RandomStream.proxyInitialisation.rawValue)
+        loss = try LossRegistry.makeLoss(configuration.loss, classes: data.split.train.classes,
+                                         embeddingDimension: configuration.model.dimension,
+                                         generator: &proxyGenerator)
+        miner = try LossRegistry.makeMiner(name: configuration.miner, margin: configuration.loss.margin)
+        optimizer = Optimizer(configuration.optimizer)
+        sampler = BatchSampler(labels: data.split.train.labels, batchSize: configuration.batchSize,
+                               mPerClass: configuration.mPerClass)
+    }
+
+    private static func validate(_ configuration: TrainingConfiguration) throws {
+        func require(_ condition: Bool, _ message: String) throws {
+            if !condition { throw TrainingError.invalidConfiguration(message) }
+        }
+        try require(configuration.batchSize >= 2, "--batch-size must be at least 2 (got \(configuration.batchSize))")
+        try require(configuration.epochs >= 0, "--epochs must not be negative (got \(configuration.epochs))")
+        try require(configuration.model.dimension >= 1, "--dim must be at least 1 (got \(configuration.model.dimension))")
+        try require(configuration.model.hidden.allSatisfy { $0 >= 1 }, "--hidden widths must be positive")
+        try require(configuration.optimizer.learningRate > 0 && configuration.optimizer.learningRate.isFinite,
+                    "--lr must be a positive number")
+        try require(configuration.optimizer.proxyLearningRate >= 0, "--proxy-lr must not be negative")
+        try require(configuration.threads >= 1, "--threads must be at least 1")
+    }
+
+    /// Every parameter the optimizer updates: the model's, then the loss's proxies.
+    public var parameters: [Parameter] { model.parameters + loss.parameters }
+
+    /// The test split's embeddings and metrics for the current weights.
+    public func evaluate() -> (embeddings: Matrix<Float>, metrics: RetrievalMetrics) {
+        let embeddings = model.embed(data.split.test.features)
+        let metrics = MetricSuite.evaluate(embeddings: embeddings, labels: data.split.test.labels,
+                                           seed: configuration.seed, threads: configuration.threads)
+        return (embeddings, metrics)
+    }
+
+    /// Evaluates the untrained model: the epoch-0 snapshot. Call once, before training.
+    public func evaluateInitialModel() -> EpochSnapshot {
+        let (embeddings, metrics) = evaluate()
+        let snapshot = makeSnapshot(loss: nil, batchLosses: [], seconds: 0, metrics: metrics,
+                                    statistics: [:], embeddings: embeddings)
+        history = [snapshot.record]
+        return snapshot
+    }
+
+    /// Trains one epoch and evaluates. `shouldContinue` is asked before every batch; when
+    /// it says no the epoch is abandoned, nothing is recorded, and nil is returned.
+    public func trainEpoch(shouldContinue: () -> Bool = { true }) throws -> EpochSnapshot? {
+        var generator = SeededGenerator(seed: configuration.seed).derived(RandomStream.epochBase.rawValue + UInt64(epoch + 1))
+        let started = DispatchTime.now().uptimeNanoseconds
+        var batchLosses: [Double] = []
+        var statistics = StatisticsAverage()
+        for batch in sampler.epoch(generator: &generator) {
+            guard shouldContinue() else { return nil }
+            let (value, batchStatistics) = trainBatch(batch, generator: &generator)
+            guard value.isFinite else {
+                throw TrainingError.diverged("\(configuration.runName): the loss became \(value) in epoch \(epoch + 1), batch \(batchLosses.count + 1); try a lower --lr")
+            }
+            batchLosses.append(value)
+            statistics.add(batchStatistics)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        epoch += 1
+        let (embeddings, metrics) = evaluate()
+        let snapshot = makeSnapshot(loss: batchLosses.reduce(0, +) / Double(max(1, batchLosses.count)),
+                                    batchLosses: batchLosses, seconds: seconds, metrics: metrics,
+                                    statistics: statistics.mean, embeddings: embeddings)
+        history.append(snapshot.record)
+        return snapshot
+    }
+
+    /// One optimisation step; returns the batch's loss and its statistics.
+    private func trainBatch(_ indices: [Int], generator: inout SeededGenerator) -> (Double, [String: Double]) {
+        let features = data.split.train.features.rows(indices)
+        let labels = indices.map { data.split.train.labels[$0] }
+        for parameter in parameters { parameter.zeroGradient() }
+        let embeddings = Matrix<Double>(model.forward(features))
+        var statistics: [String: Double] = [:]
+        var tuples: MinedTuples?
+        if let miner {
+            let (mined, minerStatistics) = miner.mine(embeddings: embeddings, labels: labels, generator: &generator)
+            tuples = mined
+            statistics.merge(minerStatistics) { $1 }
+        }
+        let evaluation = loss.evaluate(embeddings: embeddings, labels: labels, tuples: tuples)
+        statistics.merge(evaluation.statistics) { $1 }
+        model.backward(Matrix<Float>(evaluation.gradient))
+        optimizer.step(parameters)
+        return (evaluation.value, statistics)
+    }
+
+    private func makeSnapshot(loss: Double?, batchLosses: [Double], seconds: Double, metrics: RetrievalMetrics,
+                              statistics: [String: Double], embeddings: Matrix<Float>) -> EpochSnapshot {
+        EpochSnapshot(run: configuration.runName, epoch: epoch, loss: loss, batchLosses: batchLosses,
+                      trainSeconds: seconds,
+                      cumulativeTrainSeconds: (history.last?.cumulativeTrainSeconds ?? 0) + seconds,
+                      metrics: metrics, statistics: statistics,
+                      learningRate: optimizer.configuration.learningRate,
+                      embeddings: embeddings,
+                      proxies: self.loss.parameters.first { $0.group == .proxies }?.value)
+    }
+
+    /// Changes the learning rates from the next batch on.
+    public func setLearningRates(model: Double, proxies: Double) {
+        optimizer.setLearningRates(model: model, proxies: proxies)
+    }
+}
+
+/// Per-key means of batch statistics over an epoch.
+private struct StatisticsAverage {
+    private var sums: [String: Double] = [:]
+    private var counts: [String: Int] = [:]
+
+    mutating func add(_ values: [String: Double]) {
+        for (key, value) in values {
+            sums[key, default: 0] += value
+            counts[key, default: 0] += 1
+        }
+    }
+
+    var mean: [String: Double] {
+        sums.reduce(into: [:]) { $0[$1.key] = $1.value / Double(counts[$1.key]!) }
+    }
+}

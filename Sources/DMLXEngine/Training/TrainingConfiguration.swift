@@ -1,0 +1,56 @@
+/// Everything that determines a training run. Printed with every result and stored in
+/// checkpoints: the same configuration (and thread count) gives the same numbers.
+public struct TrainingConfiguration: Codable, Sendable, Equatable {
+    /// How the run is told apart in JSON records and on screen (defaults to the loss name).
+    public var runName: String
+    /// A built-in data set name or a path (`--data`).
+    public var data: String
+    public var split: SplitProtocol
+    /// Whether features are standardised with the training split's mean and deviation.
+    public var standardize: Bool
+    public var model: ModelConfiguration
+    public var loss: LossConfiguration
+    /// A miner name from `LossRegistry`, or "none" to train on every valid tuple.
+    public var miner: String
+    public var epochs: Int
+    public var batchSize: Int
+    /// Samples per class in a batch (`MPerClassSampler`); below 2 batches are shuffled slices.
+    public var mPerClass: Int
+    public var optimizer: OptimizerConfiguration
+    public var seed: UInt64
+    /// BLAS threads of this run, and k-NN workers of its evaluation.
+    public var threads: Int
+
+    public init(runName: String? = nil, data: String = "digits", split: SplitProtocol = .stratified,
+                standardize: Bool = true, model: ModelConfiguration = ModelConfiguration(),
+                loss: LossConfiguration, miner: String = "none", epochs: Int = 30, batchSize: Int = 64,
+                mPerClass: Int = 8, optimizer: OptimizerConfiguration = OptimizerConfiguration(),
+                seed: UInt64 = 0, threads: Int = 1) {
+        self.runName = runName ?? loss.name
+        self.data = data
+        self.split = split
+        self.standardize = standardize
+        self.model = model
+        self.loss = loss
+        self.miner = miner
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.mPerClass = mPerClass
+        self.optimizer = optimizer
+        self.seed = seed
+        self.threads = threads
+    }
+}
+
+/// The independent random streams of a run, derived from its seed. Each purpose has its
+/// own stream so that, e.g., two runs with different losses start from the same weights,
+/// and epoch `e`'s batches do not depend on how many numbers earlier epochs drew (which
+/// makes resuming from a checkpoint exact).
+public enum RandomStream: UInt64 {
+    case split = 1
+    case modelInitialisation = 2
+    case proxyInitialisation = 3
+    case syntheticData = 4
+    /// Batches and mining of epoch `e` use stream `epochBase + e`.
+    case epochBase = 1000
+}

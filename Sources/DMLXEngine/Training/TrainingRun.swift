@@ -1,0 +1,199 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One training run on its own serial `DispatchQueue`, controllable from any thread.
+///
+/// Only the queue touches the trainer (parameters, optimizer state, random streams).
+/// Controls (pause, resume, step, stop, learning rate) are flags behind a `Mutex`, read
+/// between epochs (pause, step) or batches (stop, learning rate). Every finished epoch
+/// is published as an immutable `EpochSnapshot` into a mailbox that the UI polls; the
+/// run never waits for its readers. Each epoch is its own work item on the queue, so
+/// requests such as `save` run between epochs.
+public final class TrainingRun: Sendable {
+    public enum Status: Sendable, Equatable {
+        case waiting
+        case running
+        case paused
+        case finished
+        case stopped
+        case failed(String)
+
+        public var isTerminal: Bool {
+            switch self {
+            case .finished, .stopped, .failed: return true
+            case .waiting, .running, .paused: return false
+            }
+        }
+    }
+
+    private struct Control {
+        var paused = false
+        var pendingSteps = 0
+        var stopRequested = false
+        var scheduled = false
+        var learningRates: (model: Double, proxies: Double)?
+        var epochLimit: Int
+    }
+
+    private struct Published {
+        var snapshots: [EpochSnapshot] = []
+        var status: Status = .waiting
+    }
+
+    public let configuration: TrainingConfiguration
+    private let trainer: UncheckedBox<Trainer>
+    private let queue: DispatchQueue
+    private let control: Mutex<Control>
+    private let mailbox = Mutex(Published())
+    private let done = DispatchGroup()
+    private let observer: (@Sendable (EpochSnapshot) -> Void)?
+
+    /// Wraps `trainer`, which from now on must only be used through this run.
+    /// `observer` is called on the run's queue after each snapshot is published.
+    public init(trainer: Trainer, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
+        configuration = trainer.configuration
+        self.trainer = UncheckedBox(trainer)
+        self.observer = observer
+        queue = DispatchQueue(label: "dmlx.run.\(trainer.configuration.runName)")
+        control = Mutex(Control(epochLimit: trainer.configuration.epochs))
+        mailbox.withLock { box in
+            box.snapshots = trainer.history.map { EpochSnapshot(run: trainer.configuration.runName, record: $0) }
+        }
+        done.enter()
+    }
+
+    public var name: String { configuration.runName }
+    /// Every published snapshot, oldest first.
+    public var snapshots: [EpochSnapshot] { mailbox.withLock { $0.snapshots } }
+    public var latest: EpochSnapshot? { mailbox.withLock { $0.snapshots.last } }
+    public var status: Status { mailbox.withLock { $0.status } }
+
+    /// Begins (or, for a resumed trainer, continues) training, optionally paused.
+    /// A fresh trainer is first evaluated at epoch 0.
+    public func start(paused: Bool = false) {
+        control.withLock { $0.paused = paused }
+        queue.async { [self] in
+            if trainer.value.history.isEmpty { publish(trainer.value.evaluateInitialModel()) }
+            setStatus(paused ? .paused : .running)
+            scheduleEpoch()
+        }
+    }
+
+    public func pause() {
+        control.withLock { $0.paused = true }
+    }
+
+    public func resume() {
+        control.withLock { $0.paused = false }
+        scheduleEpoch()
+    }
+
+    /// Trains exactly one more epoch, then stays paused.
+    public func step() {
+        control.withLock {
+            $0.paused = true
+            $0.pendingSteps += 1
+        }
+        scheduleEpoch()
+    }
+
+    /// Stops after the current batch; the run cannot be resumed.
+    public func stop() {
+        control.withLock { $0.stopRequested = true }
+        scheduleEpoch()
+    }
+
+    /// Raises the epoch limit so that a finished run can train further.
+    public func extend(toEpochs limit: Int) {
+        control.withLock { $0.epochLimit = max($0.epochLimit, limit) }
+        scheduleEpoch()
+    }
+
+    public func setLearningRates(model: Double, proxies: Double) {
+        control.withLock { $0.learningRates = (model, proxies) }
+    }
+
+    /// Blocks until the run has finished, stopped or failed.
+    public func waitUntilDone() { done.wait() }
+
+    /// Writes a checkpoint between epochs; `completion` runs on the run's queue.
+    public func save(to url: URL, completion: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+        queue.async { [self] in
+            completion(Result { try Checkpoint(trainer: trainer.value).write(to: url) })
+        }
+    }
+
+    private func scheduleEpoch() {
+        let shouldSchedule = control.withLock { state -> Bool in
+            if state.scheduled { return false }
+            state.scheduled = true
+            return true
+        }
+        if shouldSchedule { queue.async { [self] in advance() } }
+    }
+
+    private enum Action { case train, idle, finish, stop }
+
+    private func advance() {
+        let completed = trainer.value.epoch
+        let action = control.withLock { state -> Action in
+            state.scheduled = false
+            if state.stopRequested { return .stop }
+            if state.pendingSteps > 0 {
+                state.pendingSteps -= 1
+                return .train
+            }
+            if completed >= state.epochLimit { return .finish }
+            return state.paused ? .idle : .train
+        }
+        switch (status, action) {
+        case (.stopped, _), (.failed, _), (.finished, .finish), (.finished, .idle): return
+        case (_, .idle): setStatus(.paused)
+        case (_, .finish): setStatus(.finished)
+        case (_, .stop): setStatus(.stopped)
+        case (_, .train): trainOneEpoch()
+        }
+    }
+
+    private func trainOneEpoch() {
+        setStatus(.running)
+        do {
+            let snapshot = try trainer.value.trainEpoch { [self] in
+                let (stop, rates) = control.withLock { state in
+                    defer { state.learningRates = nil }
+                    return (state.stopRequested, state.learningRates)
+                }
+                if let rates { trainer.value.setLearningRates(model: rates.model, proxies: rates.proxies) }
+                return !stop
+            }
+            if let snapshot { publish(snapshot) }
+            scheduleEpoch()
+        } catch {
+            setStatus(.failed(String(describing: error)))
+        }
+    }
+
+    private func publish(_ snapshot: EpochSnapshot) {
+        mailbox.withLock { $0.snapshots.append(snapshot) }
+        observer?(snapshot)
+    }
+
+    /// Moves to `status`; `done` is entered while the run can still train and left when
+    /// it reaches a terminal status (a finished run that steps again re-enters).
+    private func setStatus(_ status: Status) {
+        let previous = mailbox.withLock { box in
+            defer { box.status = status }
+            return box.status
+        }
+        if previous.isTerminal && !status.isTerminal { done.enter() }
+        if !previous.isTerminal && status.isTerminal { done.leave() }
+    }
+
+}
+
+/// Holds a non-Sendable value that is only ever used on one serial queue.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

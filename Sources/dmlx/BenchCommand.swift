@@ -1,0 +1,115 @@
+import ArgumentParser
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training and retrieval speed on this machine and print the numbers.",
+        discussion: """
+            Training: median seconds per epoch (training only, evaluation excluded) for the \
+            digits protocol of the README and for Fashion-MNIST zero-shot (MLP 784→256→64, \
+            batch 128). Retrieval: exact Recall@K (K = 1, 2, 4, 8, leave-one-out) for N \
+            points of dimension d. Reference times are pytorch-metric-learning / faiss-cpu on \
+            the same 2-core machine.
+            """)
+
+    @Option(help: "Threads for BLAS and neighbour search.")
+    var threads = 2
+
+    @Option(help: "Epochs timed per training case (the median is reported).")
+    var epochs = 5
+
+    @Flag(help: "Smaller sizes for a quick look (N = 10,000 only; digits only).")
+    var quick = false
+
+    func run() throws {
+        BLAS.threads = threads
+        print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("\ntraining (median seconds per epoch over \(epochs) epochs)")
+        print("case                                            dmlx   reference")
+        for benchCase in trainingCases where !quick || benchCase.data == "digits" {
+            let seconds = try medianEpochSeconds(benchCase)
+            print(pad(benchCase.title, 44) + String(format: "%8.3f", seconds) + "   " + benchCase.reference)
+        }
+        print("\nexact Recall@K (leave-one-out, K = 1, 2, 4, 8)")
+        print("case                                            dmlx   reference")
+        for n in quick ? [10_000] : [10_000, 60_000] {
+            for d in [64, 128] {
+                let seconds = recallSeconds(points: n, dimension: d)
+                let reference = n == 60_000 && d == 128 ? "5.4 s (faiss flat index)" : "-"
+                print(pad("N = \(n), d = \(d)", 44) + String(format: "%8.3f", seconds) + "   " + reference)
+            }
+        }
+    }
+
+    private struct TrainingCase {
+        var title: String
+        var data: String
+        var split: SplitProtocol
+        var hidden: [Int]
+        var dimension: Int
+        var batchSize: Int
+        var loss: String
+        var miner: String
+        var margin: Double?
+        var reference: String
+    }
+
+    private var trainingCases: [TrainingCase] {
+        [
+            TrainingCase(title: "digits stratified, Proxy-NCA", data: "digits", split: .stratified,
+                         hidden: [128], dimension: 32, batchSize: 64, loss: "proxy-nca", miner: "none",
+                         margin: nil, reference: "0.011 s (PyTorch + PML)"),
+            TrainingCase(title: "digits stratified, triplet semihard", data: "digits", split: .stratified,
+                         hidden: [128], dimension: 32, batchSize: 64, loss: "triplet", miner: "semihard",
+                         margin: 0.2, reference: "0.018–0.033 s"),
+            TrainingCase(title: "Fashion-MNIST zero-shot, Proxy-NCA", data: "fashion-mnist", split: .zeroShot,
+                         hidden: [256], dimension: 64, batchSize: 128, loss: "proxy-nca", miner: "none",
+                         margin: nil, reference: "0.39 s"),
+            TrainingCase(title: "Fashion-MNIST zero-shot, triplet semihard", data: "fashion-mnist", split: .zeroShot,
+                         hidden: [256], dimension: 64, batchSize: 128, loss: "triplet", miner: "semihard",
+                         margin: 0.2, reference: "1.18 s"),
+        ]
+    }
+
+    private func medianEpochSeconds(_ benchCase: TrainingCase) throws -> Double {
+        var loss = LossConfiguration(name: benchCase.loss)
+        loss.margin = benchCase.margin
+        let configuration = TrainingConfiguration(
+            data: benchCase.data, split: benchCase.split,
+            model: ModelConfiguration(kind: .mlp, hidden: benchCase.hidden, dimension: benchCase.dimension),
+            loss: loss, miner: benchCase.miner, epochs: epochs, batchSize: benchCase.batchSize, mPerClass: 8,
+            seed: 0, threads: threads)
+        let trainer = try Trainer(configuration, data: PreparedData(configuration))
+        var seconds: [Double] = []
+        for _ in 0..<epochs {
+            if let snapshot = try trainer.trainEpoch() { seconds.append(snapshot.trainSeconds) }
+        }
+        return seconds.sorted()[seconds.count / 2]
+    }
+
+    /// Times neighbour search plus Recall@K on Gaussian clusters (10 classes).
+    private func recallSeconds(points: Int, dimension: Int) -> Double {
+        var generator = SeededGenerator(seed: 1)
+        let centres = (0..<10 * dimension).map { _ in Float(generator.nextGaussian()) }
+        let labels = (0..<points).map { $0 % 10 }
+        var storage = [Float](repeating: 0, count: points * dimension)
+        for i in 0..<points {
+            for j in 0..<dimension {
+                storage[i * dimension + j] = centres[labels[i] * dimension + j] + Float(generator.nextGaussian()) * 2
+            }
+        }
+        let embeddings = Matrix(rows: points, cols: dimension, storage: storage)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
+                                                excludeSelf: true, threads: threads)
+        _ = RetrievalScores.recall(neighbors: neighbors, labels: labels, ks: RetrievalMetrics.recallKs)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train one embedding headless and print its test metrics after every epoch.")
+
+    @OptionGroup var options: TrainingOptions
+
+    @Flag(help: "Print one JSON record per epoch (epoch 0, the untrained model, carries the raw-features baseline and the configuration).")
+    var json = false
+
+    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here at the end.")
+    var save: String?
+
+    @Option(help: "Continue the run saved in this checkpoint exactly; only --epochs (the new total), --threads and output options apply.")
+    var resume: String?
+
+    func run() throws {
+        BLAS.threads = options.threads
+        let trainer: Trainer
+        if let resume {
+            let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: resume))
+            trainer = try Trainer(resuming: checkpoint, file: resume, epochs: options.epochs)
+        } else {
+            let configuration = try options.configuration()
+            trainer = try Trainer(configuration, data: PreparedData(configuration))
+        }
+        let reporter = RunReporter(json: json)
+        if !json { reporter.write("configuration: \(trainer.configuration.json)") }
+        try HeadlessTraining.run([trainer], reporter: reporter)
+        if let save {
+            try Checkpoint(trainer: trainer).write(to: URL(fileURLWithPath: save))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import DMLXEngine
+
+/// The training options shared by `train`, `compare` and the terminal UI (DESIGN.md §3).
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "A built-in data set (see `dmlx datasets`) or a path to a CSV/TSV, .npy or IDX file or directory.")
+    var data = "digits"
+
+    @Option(help: "stratified (half of each class held out) or zero-shot (first half of the classes train, the rest test).")
+    var split: SplitProtocol = .stratified
+
+    @Option(help: "linear (a learned Mahalanobis map) or mlp.")
+    var model: ModelConfiguration.Kind = .mlp
+
+    @Option(help: "Hidden layer widths of the MLP, comma-separated.")
+    var hidden = "128"
+
+    @Option(help: "Embedding dimension.")
+    var dim = 32
+
+    @Flag(inversion: .prefixedNo, help: "L2-normalise the embeddings (the deep losses' distances normalise anyway).")
+    var normalize = true
+
+    @Flag(inversion: .prefixedNo, help: "Standardise features with the training split's mean and deviation.")
+    var standardize = true
+
+    @Option(help: "The loss (see `dmlx datasets --losses`).")
+    var loss = "proxy-nca"
+
+    @Option(help: "The miner for tuple losses: none, all, random, hard, semihard, distance-weighted, multi-similarity.")
+    var miner = "none"
+
+    @Option(help: "Margin of the triplet loss and of margin-based miners (default: the loss's own).")
+    var margin: Double?
+
+    @Option(help: "Proxy-NCA softmax scale (default 1, as pytorch-metric-learning).")
+    var softmaxScale: Double?
+
+    @Option(help: "Proxies per class for proxy losses.")
+    var proxiesPerClass: Int?
+
+    @Option(help: "Number of training epochs (default 30; with --resume, the new total).")
+    var epochs: Int?
+
+    @Option(help: "Samples per batch.")
+    var batchSize = 64
+
+    @Option(help: "Samples per class in a batch; below 2, batches are plain shuffled slices.")
+    var mPerClass = 8
+
+    @Option(help: "adam or sgd.")
+    var optimizer: OptimizerConfiguration.Kind = .adam
+
+    @Option(help: "Learning rate of the model.")
+    var lr = 0.001
+
+    @Option(help: "Learning rate of the proxies.")
+    var proxyLr = 0.01
+
+    @Option(help: "L2 weight decay of the model's parameters.")
+    var weightDecay = 0.0
+
+    @Option(help: "Momentum of SGD.")
+    var momentum = 0.9
+
+    @Option(help: "Random seed: the same seed and thread count give the same numbers.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Threads for BLAS and neighbour search.")
+    var threads = 1
+
+    func validate() throws {
+        _ = try hiddenWidths()
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    func hiddenWidths() throws -> [Int] {
+        let widths = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ValidationError("--hidden expects positive widths separated by commas, e.g. 256,128 (got \"\(hidden)\")")
+        }
+        return widths.map { $0! }
+    }
+
+    /// The configuration of a run of `lossName` (the `--loss` option unless overridden).
+    func configuration(loss lossName: String? = nil) throws -> TrainingConfiguration {
+        var lossConfiguration = LossConfiguration(name: lossName ?? loss)
+        lossConfiguration.margin = margin
+        return TrainingConfiguration(
+            data: data, split: split, standardize: standardize,
+            model: ModelConfiguration(kind: model, hidden: try hiddenWidths(), dimension: dim, normalize: normalize),
+            loss: lossConfiguration, miner: miner, epochs: epochs ?? 30, batchSize: batchSize,
+            mPerClass: mPerClass,
+            optimizer: OptimizerConfiguration(kind: optimizer, learningRate: lr, proxyLearningRate: proxyLr,
+                                              weightDecay: weightDecay, momentum: momentum),
+            seed: seed, threads: threads)
+    }
+}
+
+extension SplitProtocol: ExpressibleByArgument {}
+extension ModelConfiguration.Kind: ExpressibleByArgument {}
+extension OptimizerConfiguration.Kind: ExpressibleByArgument {}

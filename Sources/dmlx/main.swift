@@ -1,2 +1,0 @@
-import DMLXEngine
-print("dmlx")
