@@ -47,66 +47,34 @@ import DMLXEngine
         #expect(names == [0: "Ankle boot", 1: "Bag"])
     }
 
-    @Test func raggedRowNamesLineAndCount() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("ragged.csv", text: "1,2,3\n4,5,6\n7,8\n")
-        expectDatasetError(file: path, at: .line(3, column: nil), mentioning: ["expected 3 comma-separated values", "found 2"]) {
-            _ = try CSVLoader.dataset(path: path)
-        }
+    /// A malformed file, where its first error is, and phrases its message must contain.
+    struct Malformed: Sendable, CustomTestStringConvertible {
+        var name: String
+        var text: String
+        var line: Int
+        var column: Int?
+        var phrases: [String]
+        var testDescription: String { name }
     }
 
-    @Test func nonNumericFieldNamesLineAndColumn() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("bad.csv", text: "1,2,0\n4,x5,1\n")
-        expectDatasetError(file: path, at: .line(2, column: 2), mentioning: ["expected a number", "\"x5\""]) {
-            _ = try CSVLoader.dataset(path: path)
-        }
-    }
+    static let malformed = [
+        Malformed(name: "ragged.csv", text: "1,2,3\n4,5,6\n7,8\n", line: 3, column: nil,
+                  phrases: ["expected 3 comma-separated values", "found 2"]),
+        Malformed(name: "truncated.csv", text: "1,2,3,0\n4,5,6,1\n7,8", line: 3, column: nil, phrases: ["expected 4", "found 2"]),
+        Malformed(name: "text.csv", text: "1,2,0\n4,x5,1\n", line: 2, column: 2, phrases: ["expected a number", "\"x5\""]),
+        Malformed(name: "nan.csv", text: "1,2,0\n3,nan,1\n", line: 2, column: 2, phrases: ["finite number", "\"nan\""]),
+        Malformed(name: "overflow.csv", text: "1e39,2,0\n", line: 1, column: 1, phrases: ["float32 range"]),
+        Malformed(name: "empty.csv", text: "", line: 1, column: nil, phrases: ["an empty file"]),
+        Malformed(name: "header.csv", text: "a,b,label\n\n", line: 3, column: nil, phrases: ["only a header line"]),
+        Malformed(name: "fraction.csv", text: "1,2,0\n3,4,1.5\n", line: 2, column: 3, phrases: ["integer class label", "\"1.5\""]),
+        Malformed(name: "nolabel.csv", text: "1,2,a\n3,4,\n", line: 2, column: 3, phrases: ["a class label", "an empty field"]),
+    ]
 
-    @Test func nanAndInfinityAreRejected() throws {
+    @Test(arguments: malformed)
+    func malformedFileNamesFileLineAndExpectation(_ input: Malformed) throws {
         let directory = try TemporaryDirectory()
-        let nan = try directory.write("nan.csv", text: "1,2,0\n3,nan,1\n")
-        expectDatasetError(file: nan, at: .line(2, column: 2), mentioning: ["finite number", "\"nan\""]) {
-            _ = try CSVLoader.dataset(path: nan)
-        }
-        let overflow = try directory.write("big.csv", text: "1e39,2,0\n")
-        expectDatasetError(file: overflow, at: .line(1, column: 1), mentioning: ["float32 range"]) {
-            _ = try CSVLoader.dataset(path: overflow)
-        }
-    }
-
-    @Test func emptyAndHeaderOnlyFiles() throws {
-        let directory = try TemporaryDirectory()
-        let empty = try directory.write("empty.csv", [])
-        expectDatasetError(file: empty, at: .line(1, column: nil), mentioning: ["an empty file"]) {
-            _ = try CSVLoader.dataset(path: empty)
-        }
-        let headerOnly = try directory.write("header.csv", text: "a,b,label\n\n")
-        expectDatasetError(file: headerOnly, at: .line(3, column: nil), mentioning: ["only a header line"]) {
-            _ = try CSVLoader.dataset(path: headerOnly)
-        }
-    }
-
-    @Test func truncatedLastLineIsRagged() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("cut.csv", text: "1,2,3,0\n4,5,6,1\n7,8")
-        expectDatasetError(file: path, at: .line(3, column: nil), mentioning: ["expected 4", "found 2"]) {
-            _ = try CSVLoader.dataset(path: path)
-        }
-    }
-
-    @Test func integerLabelsMustStayIntegers() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("labels.csv", text: "1,2,0\n3,4,1.5\n")
-        expectDatasetError(file: path, at: .line(2, column: 3), mentioning: ["integer class label", "\"1.5\""]) {
-            _ = try CSVLoader.dataset(path: path)
-        }
-    }
-
-    @Test func emptyLabelIsAnError() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("nolabel.csv", text: "1,2,a\n3,4,\n")
-        expectDatasetError(file: path, at: .line(2, column: 3), mentioning: ["a class label", "an empty field"]) {
+        let path = try directory.write(input.name, text: input.text)
+        expectDatasetError(file: path, at: .line(input.line, column: input.column), mentioning: input.phrases) {
             _ = try CSVLoader.dataset(path: path)
         }
     }
