@@ -27,14 +27,14 @@ public struct LossEvaluation: Sendable {
     }
 
     /// Statistics every loss reports for its per-tuple terms.
-    static func termStatistics(_ terms: [Double]) -> [String: Double] {
+    public static func termStatistics(_ terms: [Double]) -> [String: Double] {
         ["tuples": Double(terms.count), "active": Double(terms.filter { $0 > 0 }.count)]
     }
 }
 
 extension LossEvaluation {
     /// The loss of a batch with no valid tuples: 0, with zero gradients.
-    static func zero(embeddings: Matrix<Double>, parameterValues: [Matrix<Double>] = []) -> LossEvaluation {
+    public static func zero(embeddings: Matrix<Double>, parameterValues: [Matrix<Double>] = []) -> LossEvaluation {
         LossEvaluation(value: 0, gradient: Matrix(rows: embeddings.rows, cols: embeddings.cols),
                        parameterGradients: parameterValues.map { Matrix(rows: $0.rows, cols: $0.cols) },
                        statistics: termStatistics([]))

@@ -30,7 +30,7 @@ public struct TripletMarginMiner: Miner {
     public func mine(embeddings: Matrix<Double>, labels: [Int], generator: inout SeededGenerator) -> (MinedTuples, [String: Double]) {
         let matrix = distance.matrix(embeddings)
         let triplets = MinedTuples.allTriplets(labels: labels).filter { a, p, n in
-            selects(distance.margin(matrix[a, p], matrix[a, n]))
+            selects(distance.margin(matrix[a, n], matrix[a, p]))
         }
         let tuples = MinedTuples.triplets(triplets)
         return (tuples, MiningStatistics.of(tuples, matrix: matrix))
