@@ -7,57 +7,33 @@ import DMLXCore
 ///
 /// The loss stage runs in `Double`: batches are small, and the conformance test checks
 /// every gradient against central differences.
+///
+/// A conforming type implements the pure `evaluate(embeddings:labels:tuples:parameterValues:)`;
+/// the training loop calls `evaluate(embeddings:labels:tuples:)`, which reads the
+/// parameters and adds their gradients into `Parameter.gradient`.
 public protocol MetricLoss: AnyObject {
     /// The registry name, e.g. "triplet" or "proxy-nca".
     var name: String { get }
     /// Parameters the loss owns (proxies), updated by the optimizer with the model's.
     var parameters: [Parameter] { get }
-    /// The loss of `embeddings` (batch × dim) with `labels`. `tuples` are the miner's
-    /// output, or nil to use every valid tuple of the batch. The returned gradient is
-    /// with respect to `embeddings`; gradients of `parameters` are added to their
-    /// `gradient` fields.
+    /// The loss of `embeddings` (batch × dim) with `labels`, as a pure function of its
+    /// inputs. `tuples` are the miner's output, or nil to use every valid tuple of the
+    /// batch. `parameterValues` stand in for `parameters`, in the same order; the returned
+    /// `parameterGradients` follow that order too.
+    func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
+                  parameterValues: [Matrix<Double>]) -> LossEvaluation
+    /// The loss with the current parameter values. The returned gradient is with respect
+    /// to `embeddings`; gradients of `parameters` are added to their `gradient` fields.
     func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?) -> LossEvaluation
 }
 
-/// What one loss evaluation produced.
-public struct LossEvaluation: Sendable {
-    /// The reduced loss.
-    public var value: Double
-    /// ∂value/∂embeddings, batch × dim.
-    public var gradient: Matrix<Double>
-    /// Counts for the UI and JSON: e.g. "tuples", "active" (non-zero terms).
-    public var statistics: [String: Double]
-
-    public init(value: Double, gradient: Matrix<Double>, statistics: [String: Double] = [:]) {
-        self.value = value
-        self.gradient = gradient
-        self.statistics = statistics
-    }
-}
-
-/// Index tuples chosen by a miner, indices into the batch.
-public enum MinedTuples: Sendable, Equatable {
-    /// Positive pairs (anchor, positive) and negative pairs (anchor, negative).
-    case pairs(positive: [(Int, Int)], negative: [(Int, Int)])
-    /// Triplets (anchor, positive, negative).
-    case triplets([(Int, Int, Int)])
-
-    public static func == (a: MinedTuples, b: MinedTuples) -> Bool {
-        switch (a, b) {
-        case let (.pairs(p1, n1), .pairs(p2, n2)):
-            return p1.elementsEqual(p2, by: ==) && n1.elementsEqual(n2, by: ==)
-        case let (.triplets(t1), .triplets(t2)):
-            return t1.elementsEqual(t2, by: ==)
-        default:
-            return false
+extension MetricLoss {
+    public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?) -> LossEvaluation {
+        let evaluation = evaluate(embeddings: embeddings, labels: labels, tuples: tuples,
+                                  parameterValues: parameters.map { Matrix<Double>($0.value) })
+        for (parameter, gradient) in zip(parameters, evaluation.parameterGradients) {
+            for i in gradient.storage.indices { parameter.gradient.storage[i] += Float(gradient.storage[i]) }
         }
+        return evaluation
     }
-}
-
-/// Chooses informative tuples from a batch.
-public protocol Miner: Sendable {
-    var name: String { get }
-    /// The tuples of the batch worth training on, and statistics about them
-    /// (e.g. "mined", "hardest_gap").
-    func mine(embeddings: Matrix<Double>, labels: [Int], generator: inout SeededGenerator) -> (MinedTuples, [String: Double])
 }

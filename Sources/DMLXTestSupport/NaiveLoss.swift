@@ -1,0 +1,156 @@
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+/// Loop-by-loop reference implementations of the registry's losses, written from the
+/// formulas in the loss types' documentation and sharing no code with them (not even
+/// the distances or the tuple enumeration), so that agreement means something.
+public enum NaiveLoss {
+    /// The value of the loss `configuration` names (every option filled in, as in a
+    /// loss's resolved `configuration`), or nil when there is no reference for that name.
+    /// `classes` are the classes the loss was built for (the proxies' classes, in order).
+    public static func value(_ configuration: LossConfiguration, classes: [Int], embeddings: Matrix<Double>,
+                             labels: [Int], tuples: MinedTuples?, parameterValues: [Matrix<Double>]) -> Double? {
+        let points = (0..<embeddings.rows).map { Array(embeddings.row($0)) }
+        switch configuration.name {
+        case "contrastive":
+            return contrastive(points, labels, tuples, positiveMargin: configuration.positiveMargin!,
+                               negativeMargin: configuration.negativeMargin!)
+        case "triplet":
+            return triplet(points, labels, tuples, margin: configuration.margin!, swap: configuration.swap!,
+                           smooth: configuration.smoothLoss!)
+        case "proxy-nca":
+            let proxies = (0..<parameterValues[0].rows).map { Array(parameterValues[0].row($0)) }
+            let proxyLabels = classes.flatMap { Array(repeating: $0, count: configuration.proxiesPerClass!) }
+            return proxyNCA(points, labels, tuples, proxies: proxies, proxyLabels: proxyLabels,
+                            scale: configuration.softmaxScale!, excludePositive: configuration.proxyForm == .paper)
+        case "multi-similarity":
+            return multiSimilarity(points, labels, tuples, alpha: configuration.alpha!, beta: configuration.beta!,
+                                   base: configuration.base!)
+        default:
+            return nil
+        }
+    }
+
+    static func unit(_ x: [Double]) -> [Double] {
+        let norm = max(sqrt(x.reduce(0) { $0 + $1 * $1 }), 1e-12)
+        return x.map { $0 / norm }
+    }
+
+    static func euclidean(_ x: [Double], _ y: [Double]) -> Double {
+        let (u, v) = (unit(x), unit(y))
+        var sum = 0.0
+        for k in u.indices { sum += (u[k] - v[k]) * (u[k] - v[k]) }
+        return sqrt(sum)
+    }
+
+    static func cosine(_ x: [Double], _ y: [Double]) -> Double {
+        let (u, v) = (unit(x), unit(y))
+        var sum = 0.0
+        for k in u.indices { sum += u[k] * v[k] }
+        return sum
+    }
+
+    static func averageOfPositive(_ terms: [Double]) -> Double {
+        let positive = terms.filter { $0 > 0 }
+        return positive.isEmpty ? 0 : positive.reduce(0, +) / Double(positive.count)
+    }
+
+    /// Positive and negative pairs: every ordered pair when `tuples` is nil, the pairs
+    /// of the triplets' anchors otherwise.
+    static func pairs(_ labels: [Int], _ tuples: MinedTuples?) -> (positive: [(Int, Int)], negative: [(Int, Int)]) {
+        switch tuples {
+        case let .pairs(positive, negative)?:
+            return (positive, negative)
+        case let .triplets(triplets)?:
+            return (triplets.map { ($0.0, $0.1) }, triplets.map { ($0.0, $0.2) })
+        case nil:
+            var positive = [(Int, Int)](), negative = [(Int, Int)]()
+            for i in labels.indices {
+                for j in labels.indices where i != j {
+                    if labels[i] == labels[j] { positive.append((i, j)) } else { negative.append((i, j)) }
+                }
+            }
+            return (positive, negative)
+        }
+    }
+
+    static func contrastive(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
+                            positiveMargin: Double, negativeMargin: Double) -> Double {
+        let (positive, negative) = pairs(labels, tuples)
+        let positiveTerms = positive.map { max(euclidean(x[$0.0], x[$0.1]) - positiveMargin, 0) }
+        let negativeTerms = negative.map { max(negativeMargin - euclidean(x[$0.0], x[$0.1]), 0) }
+        return averageOfPositive(positiveTerms) + averageOfPositive(negativeTerms)
+    }
+
+    static func triplet(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
+                        margin: Double, swap: Bool, smooth: Bool) -> Double {
+        var triplets = [(Int, Int, Int)]()
+        switch tuples {
+        case let .triplets(given)?:
+            triplets = given
+        case let .pairs(positive, negative)?:
+            for (a, p) in positive { for (b, n) in negative where b == a { triplets.append((a, p, n)) } }
+        case nil:
+            for a in labels.indices {
+                for p in labels.indices where p != a && labels[p] == labels[a] {
+                    for n in labels.indices where labels[n] != labels[a] { triplets.append((a, p, n)) }
+                }
+            }
+        }
+        let terms = triplets.map { a, p, n -> Double in
+            var negativeDistance = euclidean(x[a], x[n])
+            if swap { negativeDistance = min(negativeDistance, euclidean(x[p], x[n])) }
+            let violation = euclidean(x[a], x[p]) - negativeDistance + margin
+            return smooth ? log(1 + exp(violation)) : max(violation, 0)
+        }
+        return averageOfPositive(terms)
+    }
+
+    static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
+                         proxyLabels: [Int], scale: Double, excludePositive: Bool) -> Double {
+        var weights = Array(repeating: 1.0, count: x.count)
+        if let tuples {
+            let (positive, negative) = pairs(labels, tuples)
+            var named: [Int]
+            if case let .triplets(triplets) = tuples {
+                named = triplets.flatMap { [$0.0, $0.1, $0.2] }
+            } else {
+                named = (positive + negative).flatMap { [$0.0, $0.1] }
+            }
+            if named.isEmpty { return 0 }
+            let counts = x.indices.map { i in Double(named.filter { $0 == i }.count) }
+            weights = counts.map { $0 / counts.max()! }
+        }
+        var terms = [Double]()
+        for i in x.indices {
+            let squared = proxies.map { pow(euclidean(x[i], $0), 2) }
+            let own = proxyLabels.indices.filter { proxyLabels[$0] == labels[i] }
+            guard let nearest = own.min(by: { squared[$0] < squared[$1] }) else { continue }
+            let others = proxyLabels.indices.filter { proxyLabels[$0] != labels[i] }
+            if excludePositive && others.isEmpty { continue }
+            let numerator = exp(-scale * squared[nearest])
+            var denominator = others.reduce(0) { $0 + exp(-scale * squared[$1]) }
+            if !excludePositive { denominator += numerator }
+            terms.append(-log(numerator / denominator) * weights[i])
+        }
+        return terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
+    }
+
+    static func multiSimilarity(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
+                                alpha: Double, beta: Double, base: Double) -> Double {
+        let (positive, negative) = pairs(labels, tuples)
+        var total = 0.0
+        for i in x.indices {
+            let positives = Set(positive.filter { $0.0 == i }.map(\.1))
+            let negatives = Set(negative.filter { $0.0 == i }.map(\.1))
+            if !positives.isEmpty {
+                total += log(1 + positives.reduce(0) { $0 + exp(-alpha * (cosine(x[i], x[$1]) - base)) }) / alpha
+            }
+            if !negatives.isEmpty {
+                total += log(1 + negatives.reduce(0) { $0 + exp(beta * (cosine(x[i], x[$1]) - base)) }) / beta
+            }
+        }
+        return total / Double(x.count)
+    }
+}
