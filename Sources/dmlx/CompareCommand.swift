@@ -6,7 +6,10 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Train several losses side by side from the same initial weights and data split.",
-        discussion: "Each run trains on its own queue with single-threaded BLAS; records are told apart by \"run\".")
+        discussion: """
+            Each run trains on its own queue with single-threaded BLAS; records are told apart \
+            by "run". --miner applies to the pair and triplet losses; proxy losses need none.
+            """)
 
     @OptionGroup var options: TrainingOptions
 
@@ -25,7 +28,11 @@ struct CompareCommand: ParsableCommand {
         let first = try options.configuration(loss: names[0])
         let data = try PreparedData(first)
         let trainers = try names.map { name in
-            try Trainer(options.configuration(loss: name), data: data)
+            var configuration = try options.configuration(loss: name)
+            if LossRegistry.descriptor(ofLoss: name)?.family?.usesMinedTuples == false {
+                configuration.miner = "none"
+            }
+            return try Trainer(configuration, data: data)
         }
         try HeadlessTraining.run(trainers, reporter: RunReporter(json: json))
     }

@@ -15,7 +15,8 @@ public final class ContrastiveLoss: RegisteredLoss {
         name: "contrastive",
         formula: "avg⁺[d(a,p) − m⁺]₊ + avg⁺[m⁻ − d(a,n)]₊ over positive / negative pairs",
         defaults: "positive margin 0, negative margin 1 (--margin sets it), L2 distance on normalised embeddings",
-        paper: "Hadsell, Chopra & LeCun, Dimensionality Reduction by Learning an Invariant Mapping, CVPR 2006")
+        paper: "Hadsell, Chopra & LeCun, Dimensionality Reduction by Learning an Invariant Mapping, CVPR 2006",
+        family: .pairs)
 
     public let name = descriptor.name
     public let positiveMargin: Double

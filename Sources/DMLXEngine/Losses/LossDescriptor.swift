@@ -8,11 +8,25 @@ public struct LossDescriptor: Sendable, Equatable {
     public var defaults: String
     /// Where it comes from.
     public var paper: String
+    /// What a loss learns from (nil for miners).
+    public var family: LossFamily?
 
-    public init(name: String, formula: String, defaults: String, paper: String) {
+    public init(name: String, formula: String, defaults: String, paper: String, family: LossFamily? = nil) {
         self.name = name
         self.formula = formula
         self.defaults = defaults
         self.paper = paper
+        self.family = family
     }
+}
+
+/// What a loss compares: pairs or triplets of batch samples (which miners select), or
+/// samples against learned proxies (which need no miner).
+public enum LossFamily: String, Sendable, Equatable {
+    case pairs = "pair-based"
+    case triplets = "triplet-based"
+    case proxies = "proxy-based"
+
+    /// Whether a miner's tuples are the usual input of such a loss.
+    public var usesMinedTuples: Bool { self != .proxies }
 }

@@ -41,6 +41,11 @@ public enum LossRegistry {
         ]
     }
 
+    /// The descriptor of the loss called `name`, if there is one.
+    public static func descriptor(ofLoss name: String) -> LossDescriptor? {
+        losses.first { $0.descriptor.name == name }?.descriptor
+    }
+
     public static var lossNames: [String] { losses.map { $0.descriptor.name } }
     public static var minerNames: [String] { ["none"] + miners.map(\.description.name) }
 

@@ -15,7 +15,8 @@ public final class MultiSimilarityLoss: RegisteredLoss {
         name: "multi-similarity",
         formula: "mean (1/α)log(1+Σ_P e^{−α(S−λ)}) + (1/β)log(1+Σ_N e^{β(S−λ)})",
         defaults: "alpha 2, beta 50, base 0.5, cosine similarity (pair with the multi-similarity miner, epsilon 0.1)",
-        paper: "Wang, Han, Huang, Dong & Scott, Multi-Similarity Loss with General Pair Weighting, CVPR 2019")
+        paper: "Wang, Han, Huang, Dong & Scott, Multi-Similarity Loss with General Pair Weighting, CVPR 2019",
+        family: .pairs)
 
     public let name = descriptor.name
     public let alpha: Double

@@ -29,7 +29,8 @@ public final class ProxyNCALoss: RegisteredLoss {
         formula: "mean −log softmax(−s·d(x, proxies))[nearest proxy of x's class]",
         defaults: "softmax scale 1, NCA form (paper form excludes the positive from the denominator), "
             + "1 proxy per class, squared L2 distance on normalised embeddings and proxies, proxies ~ N(0, 1)",
-        paper: "Movshovitz-Attias, Toshev, Leung, Ioffe & Singh, No Fuss Distance Metric Learning using Proxies, ICCV 2017")
+        paper: "Movshovitz-Attias, Toshev, Leung, Ioffe & Singh, No Fuss Distance Metric Learning using Proxies, ICCV 2017",
+        family: .proxies)
 
     public let name = descriptor.name
     public let softmaxScale: Double

@@ -14,8 +14,9 @@ public final class TripletMarginLoss: RegisteredLoss {
     public static let descriptor = LossDescriptor(
         name: "triplet",
         formula: "avg⁺[d(a,p) − d(a,n) + margin]₊ over triplets",
-        defaults: "margin 0.05 (PML; the CLI passes 0.2), no swap, hinge, L2 distance on normalised embeddings",
-        paper: "Schroff, Kalenichenko & Philbin, FaceNet, CVPR 2015; Weinberger & Saul, JMLR 2009")
+        defaults: "margin 0.05 (PML's default; --margin sets it), no swap, hinge, L2 distance on normalised embeddings",
+        paper: "Schroff, Kalenichenko & Philbin, FaceNet, CVPR 2015; Weinberger & Saul, JMLR 2009",
+        family: .triplets)
 
     public let name = descriptor.name
     public let margin: Double

@@ -12,12 +12,12 @@ public struct PreparedData: Sendable {
 
     public init(_ configuration: TrainingConfiguration) throws {
         let loaded = try DatasetCatalog.load(configuration.data, seed: configuration.seed)
-        let raw = DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
+        let raw = try DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
         try Self.validate(raw, configuration)
         rawMetrics = MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels,
                                           seed: configuration.seed, threads: configuration.threads)
         if configuration.standardize {
-            let standardizer = Standardizer.fit(raw.train)
+            let standardizer = Standardizer(fitting: raw.train.features)
             self.standardizer = standardizer
             split = DataSplit(train: standardizer.apply(raw.train), test: standardizer.apply(raw.test))
         } else {

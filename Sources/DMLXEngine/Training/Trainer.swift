@@ -20,8 +20,9 @@ public final class Trainer {
     public internal(set) var history: [EpochRecord] = []
 
     /// A fresh run at epoch 0. Two trainers with the same seed, data and model
-    /// configuration start from identical weights, whatever their losses.
-    public init(_ configuration: TrainingConfiguration, data: PreparedData) throws {
+    /// configuration start from identical weights, whatever their losses. `customLoss`
+    /// replaces the registry's loss of `configuration.loss` (a library user's own loss).
+    public init(_ configuration: TrainingConfiguration, data: PreparedData, customLoss: (any MetricLoss)? = nil) throws {
         try Self.validate(configuration)
         self.configuration = configuration
         self.data = data
@@ -30,9 +31,9 @@ public final class Trainer {
         model = EmbeddingModel(configuration.model, inputDimension: data.split.train.dimension,
                                generator: &modelGenerator)
         var proxyGenerator = root.derived(RandomStream.proxyInitialisation.rawValue)
-        loss = try LossRegistry.makeLoss(configuration.loss, classes: data.split.train.classes,
-                                         embeddingDimension: configuration.model.dimension,
-                                         generator: &proxyGenerator)
+        loss = try customLoss ?? LossRegistry.makeLoss(configuration.loss, classes: data.split.train.classes,
+                                                       embeddingDimension: configuration.model.dimension,
+                                                       generator: &proxyGenerator)
         miner = try LossRegistry.makeMiner(name: configuration.miner, margin: configuration.loss.margin)
         optimizer = Optimizer(configuration.optimizer)
         sampler = BatchSampler(labels: data.split.train.labels, batchSize: configuration.batchSize,
