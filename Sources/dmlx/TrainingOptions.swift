@@ -24,20 +24,29 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Standardise features with the training split's mean and deviation.")
     var standardize = true
 
-    @Option(help: "The loss (see `dmlx datasets --losses`).")
+    @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (formulas and defaults: `dmlx datasets`).")
     var loss = "proxy-nca"
 
-    @Option(help: "The miner for tuple losses: none, all, random, hard, semihard, distance-weighted, multi-similarity.")
+    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity.")
     var miner = "none"
 
     @Option(help: "Margin of the triplet loss and of margin-based miners (default: the loss's own).")
     var margin: Double?
 
+    @Option(help: "Contrastive loss: margin below which positive pairs are not pulled (default 0).")
+    var posMargin: Double?
+
+    @Option(help: "Contrastive loss: margin beyond which negative pairs are not pushed (default 1).")
+    var negMargin: Double?
+
     @Option(help: "Proxy-NCA softmax scale (default 1, as pytorch-metric-learning).")
     var softmaxScale: Double?
 
-    @Option(help: "Proxies per class for proxy losses.")
+    @Option(help: "Proxies per class for proxy losses (default 1).")
     var proxiesPerClass: Int?
+
+    @Option(help: "Proxy-NCA form: nca (positive proxy in the denominator, as pytorch-metric-learning) or paper (excluded, as Movshovitz-Attias et al. 2017).")
+    var proxyForm: ProxyNCAForm?
 
     @Option(help: "Number of training epochs (default 30; with --resume, the new total).")
     var epochs: Int?
@@ -84,8 +93,9 @@ struct TrainingOptions: ParsableArguments {
 
     /// The configuration of a run of `lossName` (the `--loss` option unless overridden).
     func configuration(loss lossName: String? = nil) throws -> TrainingConfiguration {
-        var lossConfiguration = LossConfiguration(name: lossName ?? loss)
-        lossConfiguration.margin = margin
+        let lossConfiguration = LossConfiguration(
+            name: lossName ?? loss, margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
+            softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm)
         return TrainingConfiguration(
             data: data, split: split, standardize: standardize,
             model: ModelConfiguration(kind: model, hidden: try hiddenWidths(), dimension: dim, normalize: normalize),
@@ -100,3 +110,4 @@ struct TrainingOptions: ParsableArguments {
 extension SplitProtocol: ExpressibleByArgument {}
 extension ModelConfiguration.Kind: ExpressibleByArgument {}
 extension OptimizerConfiguration.Kind: ExpressibleByArgument {}
+extension ProxyNCAForm: ExpressibleByArgument {}

@@ -103,7 +103,7 @@ public enum DatasetCatalog {
                                expected: "a labels file (--labels FILE, or a sibling <name>-labels.npy or labels.npy)",
                                found: "none")
         }
-        let (labels, classNames) = try loadLabels(labelsPath)
+        let (labels, classNames) = try labels(path: labelsPath)
         guard labels.count == features.rows else {
             throw DatasetError(file: labelsPath, position: .none,
                                expected: "\(features.rows) labels, one per sample of \(featuresPath)", found: "\(labels.count)")
@@ -111,7 +111,9 @@ public enum DatasetCatalog {
         return Dataset(name: name, features: features, labels: labels, classNames: classNames)
     }
 
-    private static func loadLabels(_ path: String) throws -> (labels: [Int], classNames: [Int: String]) {
+    /// Integer labels (or cluster ids) from `.npy`, IDX, or text with one label per line;
+    /// text labels become 0, 1, … in order of first appearance, their names kept.
+    public static func labels(path: String) throws -> (labels: [Int], classNames: [Int: String]) {
         let fileName = URL(fileURLWithPath: path).lastPathComponent.lowercased()
         if fileName.hasSuffix(".npy") { return (try NpyLoader.labels(path: path), [:]) }
         if fileName.contains("idx1") || fileName.hasSuffix("-ubyte") || fileName.hasSuffix("-ubyte.gz") {

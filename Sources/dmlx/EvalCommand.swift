@@ -1,0 +1,83 @@
+import ArgumentParser
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score given embeddings: Recall@K, precision@1, R-precision, MAP@R, NMI, AMI.",
+        discussion: """
+            Metrics are pytorch-metric-learning's, computed leave-one-out (every embedding is a \
+            query, the gallery is every other one, self excluded by index). NMI and AMI compare the \
+            labels with a seeded k-means++ clustering (k = number of classes), or with --clusters.
+            """)
+
+    @Option(help: "Embeddings: .npy (float32/float64, n × d), CSV/TSV (label in the last column unless --labels is given), or any --data source.")
+    var embeddings: String
+
+    @Option(help: "Labels: .npy (integers), IDX, or text with one label per line.")
+    var labels: String?
+
+    @Option(help: "A clustering to score with NMI/AMI instead of k-means++ (same formats as --labels).")
+    var clusters: String?
+
+    @Option(help: "Also print this loss's value on the embeddings (every pair/triplet, no miner, its default reducer).")
+    var loss: String?
+
+    @Option(help: "Margin of --loss (default: the loss's own).")
+    var margin: Double?
+
+    @Option(help: "Seed of k-means++ (and of proxies for proxy losses).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Threads for BLAS and neighbour search.")
+    var threads = 2
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        BLAS.threads = 1
+        let data = try DatasetCatalog.load(embeddings, labels: labels, seed: seed).train
+        guard data.count >= 2 else {
+            throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(data.count)")
+        }
+        let clustering = try clusters.map { path -> [Int] in
+            let assignment = try DatasetCatalog.labels(path: path).labels
+            guard assignment.count == data.count else {
+                throw CommandFailure("\(path): expected \(data.count) cluster ids (one per embedding), found \(assignment.count)")
+            }
+            return assignment
+        }
+        let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed,
+                                           threads: threads, clusters: clustering)
+        let lossValue = try loss.map { try value(ofLoss: $0, on: data) }
+        var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
+        fields += metrics.jsonFields
+        if let lossValue { fields.append(("loss", .number(lossValue))) }
+        if json {
+            print(JSONValue.object(fields).rendered)
+        } else {
+            print("\(embeddings): \(data.count) embeddings of dimension \(data.dimension), \(data.classes.count) classes")
+            for (key, value) in fields.dropFirst(2) { print(Self.describe(key, value)) }
+        }
+    }
+
+    /// The loss over every valid tuple of the whole set, as one batch.
+    private func value(ofLoss name: String, on data: Dataset) throws -> Double {
+        var configuration = LossConfiguration(name: name)
+        configuration.margin = margin
+        var generator = SeededGenerator(seed: seed).derived(RandomStream.proxyInitialisation.rawValue)
+        let lossFunction = try LossRegistry.makeLoss(configuration, classes: data.classes,
+                                                     embeddingDimension: data.dimension, generator: &generator)
+        return lossFunction.evaluate(embeddings: Matrix<Double>(data.features), labels: data.labels, tuples: nil).value
+    }
+
+    private static func describe(_ key: String, _ value: JSONValue) -> String {
+        if case .object(let inner) = value {
+            return inner.map { "\(key)@\($0.0)".padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1.rendered }.joined(separator: "\n")
+        }
+        return key.padding(toLength: 16, withPad: " ", startingAt: 0) + value.rendered
+    }
+}
