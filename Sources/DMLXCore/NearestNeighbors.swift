@@ -31,14 +31,14 @@ public struct NeighborLists: Sendable, Equatable {
 ///
 /// Rows are augmented so that one GEMM yields squared distances directly:
 /// `[x, ‖x‖², 1] · [−2y, 1, ‖y‖²] = ‖x − y‖²`. Each tile of that product is scanned
-/// eight entries at a time against the per-query heap bounds, and only entries that
-/// beat a bound touch a heap. Memory is O(block × tile) per worker, never N×N.
+/// eight entries at a time against the per-query bounds of a `NeighborSelection`, and
+/// only entries that beat a bound are kept as candidates. Memory is O(block × tile) per worker, never N×N.
 ///
 /// With `excludeSelf` (queries = references) the distance matrix is symmetric, so
 /// only the blocks on and above the diagonal are computed: block (I, J) serves the
 /// queries of I by its rows and those of J by its columns. The pairs of blocks are
 /// visited in round-robin rounds (the circle method) in which no block appears twice,
-/// so workers never share a heap. Every distance is computed in exactly one fixed
+/// so workers never share a query. Every distance is computed in exactly one fixed
 /// block, so the result does not depend on the thread count.
 ///
 /// Workers call BLAS themselves; while more than one runs, OpenBLAS is held at one
@@ -64,18 +64,18 @@ public enum NearestNeighbors {
         let n = queries.rows
         guard n > 0, k > 0 else { return NeighborLists(count: n, k: k, indices: [], distances: []) }
 
-        let heaps = NeighborHeaps(queries: n, capacity: k)
-        defer { heaps.deallocate() }
+        let selection = NeighborSelection(queries: n, capacity: k)
+        defer { selection.deallocate() }
         let left = augmentedLeft(queries)
         let right = augmentedRight(excludeSelf ? queries : references)
         withSingleThreadedBLAS(if: threads > 1) {
             if excludeSelf {
-                symmetricSearch(left: left, right: right, heaps: heaps, threads: threads)
+                symmetricSearch(left: left, right: right, selection: selection, threads: threads)
             } else {
-                crossSearch(left: left, right: right, heaps: heaps, threads: threads)
+                crossSearch(left: left, right: right, selection: selection, threads: threads)
             }
         }
-        return heaps.sortedLists()
+        return selection.sortedLists()
     }
 
     /// Rows `[x, ‖x‖², 1]`.
@@ -109,7 +109,7 @@ public enum NearestNeighbors {
         BLAS.threads = saved
     }
 
-    private static func symmetricSearch(left: Matrix<Float>, right: Matrix<Float>, heaps: NeighborHeaps, threads: Int) {
+    private static func symmetricSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
         let n = left.rows
         let blockCount = (n + queryBlock - 1) / queryBlock
         let block = { @Sendable (b: Int) in (b * queryBlock)..<min(n, (b + 1) * queryBlock) }
@@ -124,8 +124,8 @@ public enum NearestNeighbors {
                         if first == second {
                             for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
                         }
-                        heaps.scanRows(tile.baseAddress!, rows: rows, columns: columns)
-                        if first != second { heaps.scanColumns(tile.baseAddress!, rows: rows, columns: columns) }
+                        selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
+                        if first != second { selection.scanColumns(tile.baseAddress!, rows: rows, columns: columns) }
                     }
                 }
             }
@@ -149,7 +149,7 @@ public enum NearestNeighbors {
         return rounds
     }
 
-    private static func crossSearch(left: Matrix<Float>, right: Matrix<Float>, heaps: NeighborHeaps, threads: Int) {
+    private static func crossSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
         let n = left.rows
         let blockCount = (n + queryBlock - 1) / queryBlock
         let workers = max(1, min(threads, blockCount))
@@ -161,7 +161,7 @@ public enum NearestNeighbors {
                     let columns = tileStart..<min(right.rows, tileStart + referenceTile)
                     products.withUnsafeMutableBufferPointer { tile in
                         multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
-                        heaps.scanRows(tile.baseAddress!, rows: rows, columns: columns)
+                        selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
                     }
                 }
             }

@@ -70,6 +70,19 @@ import DMLXCore
         #expect(Array(result.neighbors(of: 0)) == [1, 2, 3, 4])
     }
 
+    @Test(arguments: [true, false])
+    func manyExactTiesGoToTheSmallerIndexPastBufferCompaction(excludeSelf: Bool) {
+        // x = i mod 3 for 600 points: every query has about 200 candidates at each of
+        // three exactly representable distances; k = 250 overflows the candidate buffer
+        // several times and must keep the smallest indices among equal distances.
+        let points = Matrix<Float>(rows: 600, cols: 1, storage: (0..<600).map { Float($0 % 3) })
+        let result = NearestNeighbors.search(queries: points, references: points, k: 250, excludeSelf: excludeSelf, threads: 2)
+        let expected = naive(points, points, k: 250, excludeSelf: excludeSelf)
+        for i in [0, 1, 2, 299, 513, 599] {
+            #expect(Array(result.neighbors(of: i)) == expected[i])
+        }
+    }
+
     @Test func clampsKAndHandlesEmptyInput() {
         let points = Matrix<Float>([[0], [1]])
         #expect(NearestNeighbors.search(queries: points, references: points, k: 9, excludeSelf: true).k == 1)
