@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Lloyd iterations alternate assigning every point to its nearest center (one GEMM
 /// per iteration: ‖c‖² − 2x·c) and moving each center to the mean of its points
-/// (accumulated in `Double`), until no assignment changes or `maximumIterations`.
+/// (accumulated in `Double`), until no assignment changes, the centers barely move
+/// (`relativeTolerance`) or `maximumIterations` have run.
 /// A center left without points moves onto the point farthest from its own center,
 /// as scikit-learn relocates empty clusters. Distance ties go to the smaller center
 /// index.
@@ -35,12 +36,17 @@ public struct KMeans: Sendable {
     public var restarts: Int
     /// 300, scikit-learn's `max_iter`.
     public var maximumIterations: Int
+    /// 1e-4, scikit-learn's `tol`: iterations stop once the centers move in total
+    /// (Σ squared shift) no more than this times the mean per-feature variance.
+    public var relativeTolerance: Double
 
-    public init(clusterCount: Int, restarts: Int = 1, maximumIterations: Int = 300) {
+    public init(clusterCount: Int, restarts: Int = 1, maximumIterations: Int = 300, relativeTolerance: Double = 1e-4) {
         precondition(clusterCount > 0 && restarts > 0 && maximumIterations > 0, "k-means needs positive counts")
+        precondition(relativeTolerance >= 0, "the tolerance must be non-negative")
         self.clusterCount = clusterCount
         self.restarts = restarts
         self.maximumIterations = maximumIterations
+        self.relativeTolerance = relativeTolerance
     }
 
     /// Clusters the rows of `points` into `min(clusterCount, points.rows)` clusters.
@@ -58,19 +64,36 @@ public struct KMeans: Sendable {
     }
 
     private func lloyd(_ points: Matrix<Float>, norms: [Float], centers initial: Matrix<Float>) -> Clustering {
+        let tolerance = relativeTolerance * Self.meanVariance(points)
         var centers = initial
         var (assignments, distances) = nearest(points, norms: norms, centers: centers)
         var iterations = 0
         while iterations < maximumIterations {
             iterations += 1
+            let previous = centers
             centers = means(points, assignments: assignments, distances: distances, count: centers.rows)
+            let shift = zip(previous.storage, centers.storage).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
             let (next, nextDistances) = nearest(points, norms: norms, centers: centers)
-            distances = nextDistances
-            if next == assignments { break }
-            assignments = next
+            let converged = next == assignments || shift <= tolerance
+            (assignments, distances) = (next, nextDistances)
+            if converged { break }
         }
         return Clustering(assignments: assignments, centers: centers,
                           inertia: distances.reduce(0, +), iterations: iterations)
+    }
+
+    private static func meanVariance(_ points: Matrix<Float>) -> Double {
+        let n = Double(points.rows)
+        var sums = [Double](repeating: 0, count: points.cols)
+        var squares = [Double](repeating: 0, count: points.cols)
+        for row in 0..<points.rows {
+            for (column, value) in points.row(row).enumerated() {
+                sums[column] += Double(value)
+                squares[column] += Double(value) * Double(value)
+            }
+        }
+        let variances = zip(sums, squares).map { max(0, $1 / n - ($0 / n) * ($0 / n)) }
+        return variances.reduce(0, +) / Double(max(1, points.cols))
     }
 
     /// Greedy k-means++: a uniform first center, then the best of several
@@ -116,9 +139,10 @@ public struct KMeans: Sendable {
         var nearestDistances = [Double](repeating: 0, count: points.rows)
         distances.storage.withUnsafeBufferPointer { values in
             for point in 0..<points.rows {
-                let row = values[(point * centers.rows)..<((point + 1) * centers.rows)]
-                let best = row.indices.min { row[$0] < row[$1] }!
-                assignments[point] = best - point * centers.rows
+                let row = values.baseAddress! + point * centers.rows
+                var best = 0
+                for center in 1..<centers.rows where row[center] < row[best] { best = center }
+                assignments[point] = best
                 nearestDistances[point] = Double(row[best])
             }
         }
@@ -130,9 +154,12 @@ public struct KMeans: Sendable {
         var products = Matrix<Float>(rows: points.rows, cols: centers.rows)
         Matrix.gemm(points, centers, transposeB: true, alpha: -2, into: &products)
         let centerNorms = centers.rowSquaredNorms
-        for point in 0..<points.rows {
-            for center in 0..<centers.rows {
-                products[point, center] = max(0, products[point, center] + norms[point] + centerNorms[center])
+        let width = centers.rows
+        products.storage.withUnsafeMutableBufferPointer { values in
+            for point in 0..<points.rows {
+                for center in 0..<width {
+                    values[point * width + center] = max(0, values[point * width + center] + norms[point] + centerNorms[center])
+                }
             }
         }
         return products
