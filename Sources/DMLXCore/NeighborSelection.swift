@@ -120,9 +120,10 @@ final class NeighborSelection: @unchecked Sendable {
 
     /// Non-negative floats keep their order as unsigned bits once the sign bit is set;
     /// negative ones (rounding just below zero) reverse theirs, so all bits flip.
+    /// −0 becomes +0 first, or it would sort before +0 instead of tying with it.
     @inline(__always)
     private static func pack(key: Float, index: Int) -> UInt64 {
-        let bits = key.bitPattern
+        let bits = (key == 0 ? 0 : key).bitPattern
         let ordered = bits & 0x8000_0000 == 0 ? bits | 0x8000_0000 : ~bits
         return UInt64(ordered) << 32 | UInt64(UInt32(index))
     }
