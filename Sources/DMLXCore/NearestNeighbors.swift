@@ -1,3 +1,4 @@
+import CBLAS
 import Dispatch
 
 /// The k nearest references of each query: row `q` of `indices` and `distances`
@@ -10,6 +11,14 @@ public struct NeighborLists: Sendable, Equatable {
     /// Euclidean (not squared) distances.
     public var distances: [Float]
 
+    public init(count: Int, k: Int, indices: [Int32], distances: [Float]) {
+        precondition(indices.count == count * k && distances.count == count * k, "lists must hold count × k entries")
+        self.count = count
+        self.k = k
+        self.indices = indices
+        self.distances = distances
+    }
+
     public func neighbors(of query: Int) -> ArraySlice<Int32> {
         indices[(query * k)..<((query + 1) * k)]
     }
@@ -20,19 +29,31 @@ public struct NeighborLists: Sendable, Equatable {
 
 /// Exact k-nearest-neighbour search by Euclidean distance, in blocks.
 ///
-/// For a block of queries and a tile of references one GEMM gives `q·r`; the ranking
-/// key `‖r‖² − 2q·r` (the query's own `‖q‖²` is constant along the row) is scanned
-/// against a bounded max-heap per query. Memory is O(queryBlock × referenceTile) per
-/// worker, never N×N. Blocks of queries are shared among `threads` workers, each calling
-/// BLAS itself, so callers that parallelise here should keep `BLAS.threads` at 1.
+/// Rows are augmented so that one GEMM yields squared distances directly:
+/// `[x, ‖x‖², 1] · [−2y, 1, ‖y‖²] = ‖x − y‖²`. Each tile of that product is scanned
+/// eight entries at a time against the per-query bounds of a `NeighborSelection`, and
+/// only entries that beat a bound are kept as candidates. Memory is O(block × tile) per worker, never N×N.
+///
+/// With `excludeSelf` (queries = references) the distance matrix is symmetric, so
+/// only the blocks on and above the diagonal are computed: block (I, J) serves the
+/// queries of I by its rows and those of J by its columns. The pairs of blocks are
+/// visited in round-robin rounds (the circle method) in which no block appears twice,
+/// so workers never share a query. Every distance is computed in exactly one fixed
+/// block, so the result does not depend on the thread count.
+///
+/// Workers call BLAS themselves; while more than one runs, OpenBLAS is held at one
+/// thread (its own threads would only compete for the same cores).
 public enum NearestNeighbors {
-    public static let queryBlock = 256
+    /// Side of the square blocks of the symmetric search and of the query blocks of
+    /// the general one; 512 keeps a tile of products (1 MiB) in the L2/L3 caches.
+    public static let queryBlock = 512
     public static let referenceTile = 4096
 
     /// The `k` nearest `references` of each row of `queries`. With `excludeSelf`,
     /// queries and references are the same set and query `i` never lists reference `i`
     /// (leave-one-out retrieval, as pytorch-metric-learning's AccuracyCalculator does
-    /// when query = reference). `k` is clamped to the number of candidates.
+    /// when query = reference). `k` is clamped to the number of candidates. Rows whose
+    /// distances are all NaN keep index −1 and distance NaN in the unfilled places.
     public static func search(
         queries: Matrix<Float>, references: Matrix<Float>, k requestedK: Int,
         excludeSelf: Bool, threads: Int = 1
@@ -43,135 +64,124 @@ public enum NearestNeighbors {
         let n = queries.rows
         guard n > 0, k > 0 else { return NeighborLists(count: n, k: k, indices: [], distances: []) }
 
-        let referenceNorms = references.rowSquaredNorms
-        let queryNorms = queries.rowSquaredNorms
+        let selection = NeighborSelection(queries: n, capacity: k)
+        defer { selection.deallocate() }
+        let left = augmentedLeft(queries)
+        let right = augmentedRight(excludeSelf ? queries : references)
+        withSingleThreadedBLAS(if: threads > 1) {
+            if excludeSelf {
+                symmetricSearch(left: left, right: right, selection: selection, threads: threads)
+            } else {
+                crossSearch(left: left, right: right, selection: selection, threads: threads)
+            }
+        }
+        return selection.sortedLists()
+    }
+
+    /// Rows `[x, ‖x‖², 1]`.
+    private static func augmentedLeft(_ x: Matrix<Float>) -> Matrix<Float> {
+        augmented(x, scale: 1) { norm in (norm, 1) }
+    }
+
+    /// Rows `[−2y, 1, ‖y‖²]`.
+    private static func augmentedRight(_ y: Matrix<Float>) -> Matrix<Float> {
+        augmented(y, scale: -2) { norm in (1, norm) }
+    }
+
+    private static func augmented(_ x: Matrix<Float>, scale: Float, tail: (Float) -> (Float, Float)) -> Matrix<Float> {
+        let norms = x.rowSquaredNorms
+        var storage = [Float]()
+        storage.reserveCapacity(x.rows * (x.cols + 2))
+        for r in 0..<x.rows {
+            storage.append(contentsOf: x.row(r).map { $0 * scale })
+            let (first, second) = tail(norms[r])
+            storage.append(first)
+            storage.append(second)
+        }
+        return Matrix(rows: x.rows, cols: x.cols + 2, storage: storage)
+    }
+
+    private static func withSingleThreadedBLAS(if needed: Bool, _ body: () -> Void) {
+        guard needed else { return body() }
+        let saved = BLAS.threads
+        BLAS.threads = 1
+        body()
+        BLAS.threads = saved
+    }
+
+    private static func symmetricSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
+        let n = left.rows
+        let blockCount = (n + queryBlock - 1) / queryBlock
+        let block = { @Sendable (b: Int) in (b * queryBlock)..<min(n, (b + 1) * queryBlock) }
+        for round in roundRobinRounds(blockCount) {
+            let workers = max(1, min(threads, round.count))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var products = [Float](repeating: 0, count: queryBlock * queryBlock)
+                for (first, second) in stride(from: worker, to: round.count, by: workers).map({ round[$0] }) {
+                    let rows = block(first), columns = block(second)
+                    products.withUnsafeMutableBufferPointer { tile in
+                        multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
+                        if first == second {
+                            for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
+                        }
+                        selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
+                        if first != second { selection.scanColumns(tile.baseAddress!, rows: rows, columns: columns) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rounds of block pairs (I ≤ J) covering every pair once, no block twice in a
+    /// round: first the diagonal, then the circle method's rounds of a round-robin
+    /// tournament (a dummy block, skipped, makes the count even).
+    public static func roundRobinRounds(_ blockCount: Int) -> [[(Int, Int)]] {
+        var rounds = [(0..<blockCount).map { ($0, $0) }]
+        let players = blockCount + blockCount % 2
+        guard players > 1 else { return rounds }
+        for round in 0..<(players - 1) {
+            var pairs = [(round, players - 1)]
+            for offset in 1..<(players / 2) {
+                pairs.append(((round + offset) % (players - 1), (round - offset + players - 1) % (players - 1)))
+            }
+            rounds.append(pairs.filter { max($0.0, $0.1) < blockCount }.map { (min($0.0, $0.1), max($0.0, $0.1)) })
+        }
+        return rounds
+    }
+
+    private static func crossSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
+        let n = left.rows
         let blockCount = (n + queryBlock - 1) / queryBlock
         let workers = max(1, min(threads, blockCount))
-        let output = OutputBuffers(count: n * k)
-        defer { output.deallocate() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var tileProducts = Matrix<Float>(rows: 0, cols: 0)
-            var heaps = [NeighborHeap]()
+            var products = [Float](repeating: 0, count: queryBlock * referenceTile)
             for block in stride(from: worker, to: blockCount, by: workers) {
-                let start = block * queryBlock
-                let end = min(n, start + queryBlock)
-                let queryRows = queries.rows(Array(start..<end))
-                heaps = (start..<end).map { _ in NeighborHeap(capacity: k) }
-                for tileStart in stride(from: 0, to: references.rows, by: referenceTile) {
-                    let tileEnd = min(references.rows, tileStart + referenceTile)
-                    let tile = references.rows(Array(tileStart..<tileEnd))
-                    if tileProducts.rows != end - start || tileProducts.cols != tileEnd - tileStart {
-                        tileProducts = Matrix(rows: end - start, cols: tileEnd - tileStart)
-                    }
-                    Matrix.gemm(queryRows, tile, transposeB: true, alpha: -2, into: &tileProducts)
-                    scan(tileProducts, tileStart: tileStart, queryStart: start,
-                         referenceNorms: referenceNorms, excludeSelf: excludeSelf, heaps: &heaps)
-                }
-                for (offset, heap) in heaps.enumerated() {
-                    let q = start + offset
-                    for (rank, entry) in heap.sorted().enumerated() {
-                        output.indices[q * k + rank] = entry.index
-                        output.distances[q * k + rank] = max(0, entry.key + queryNorms[q]).squareRoot()
+                let rows = (block * queryBlock)..<min(n, (block + 1) * queryBlock)
+                for tileStart in stride(from: 0, to: right.rows, by: referenceTile) {
+                    let columns = tileStart..<min(right.rows, tileStart + referenceTile)
+                    products.withUnsafeMutableBufferPointer { tile in
+                        multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
+                        selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
                     }
                 }
             }
         }
-        return NeighborLists(count: n, k: k, indices: Array(output.indices), distances: Array(output.distances))
     }
 
-    private static func scan(
-        _ products: Matrix<Float>, tileStart: Int, queryStart: Int,
-        referenceNorms: [Float], excludeSelf: Bool, heaps: inout [NeighborHeap]
+    /// `tile = left[rows] · right[columns]ᵀ`, row-major with `columns.count` columns.
+    private static func multiply(
+        _ left: Matrix<Float>, rows: Range<Int>, _ right: Matrix<Float>, columns: Range<Int>,
+        into tile: UnsafeMutablePointer<Float>
     ) {
-        let width = products.cols
-        products.storage.withUnsafeBufferPointer { values in
-            referenceNorms.withUnsafeBufferPointer { norms in
-                for row in 0..<products.rows {
-                    let query = queryStart + row
-                    let base = row * width
-                    var bound = heaps[row].bound
-                    for column in 0..<width {
-                        let reference = tileStart + column
-                        let key = values[base + column] + norms[reference]
-                        if key <= bound {
-                            if excludeSelf && reference == query { continue }
-                            heaps[row].offer(key: key, index: Int32(reference))
-                            bound = heaps[row].bound
-                        }
-                    }
-                }
+        let width = left.cols
+        left.storage.withUnsafeBufferPointer { a in
+            right.storage.withUnsafeBufferPointer { b in
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
+                            Int32(rows.count), Int32(columns.count), Int32(width), 1,
+                            a.baseAddress! + rows.lowerBound * width, Int32(width),
+                            b.baseAddress! + columns.lowerBound * width, Int32(width),
+                            0, tile, Int32(columns.count))
             }
-        }
-    }
-}
-
-/// Output shared by workers that write disjoint rows.
-private struct OutputBuffers: @unchecked Sendable {
-    let indices: UnsafeMutableBufferPointer<Int32>
-    let distances: UnsafeMutableBufferPointer<Float>
-    init(count: Int) {
-        indices = .allocate(capacity: count)
-        distances = .allocate(capacity: count)
-    }
-    func deallocate() {
-        indices.deallocate()
-        distances.deallocate()
-    }
-}
-
-/// A bounded max-heap of the `capacity` smallest (key, index) pairs seen so far.
-struct NeighborHeap {
-    struct Entry: Comparable {
-        var key: Float
-        var index: Int32
-        static func < (a: Entry, b: Entry) -> Bool {
-            a.key < b.key || (a.key == b.key && a.index < b.index)
-        }
-    }
-    let capacity: Int
-    private var entries: [Entry] = []
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        entries.reserveCapacity(capacity)
-    }
-
-    /// Keys above this bound cannot enter; equal keys may (ties go by index).
-    var bound: Float { entries.count < capacity ? .infinity : entries[0].key }
-
-    mutating func offer(key: Float, index: Int32) {
-        let entry = Entry(key: key, index: index)
-        if entries.count < capacity {
-            entries.append(entry)
-            siftUp(entries.count - 1)
-        } else if entry < entries[0] {
-            entries[0] = entry
-            siftDown(0)
-        }
-    }
-
-    func sorted() -> [Entry] { entries.sorted() }
-
-    private mutating func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entries[parent] < entries[child] else { return }
-            entries.swapAt(parent, child)
-            child = parent
-        }
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            let left = 2 * parent + 1
-            guard left < entries.count else { return }
-            var largest = left
-            if left + 1 < entries.count && entries[largest] < entries[left + 1] { largest = left + 1 }
-            guard entries[parent] < entries[largest] else { return }
-            entries.swapAt(parent, largest)
-            parent = largest
         }
     }
 }

@@ -20,13 +20,39 @@ import DMLXCore
 
     @Test(arguments: [(1, 1), (5, 2), (8, 4)])
     func matchesBruteForceAcrossBlocksAndThreads(k: Int, threads: Int) {
-        // 300 queries span two query blocks; 4200 references span two tiles.
-        let q = random(300, 3, seed: 1)
+        // 1100 queries span three query blocks; 4200 references span two tiles.
+        let q = random(1100, 3, seed: 1)
         let r = random(4200, 3, seed: 2)
         let result = NearestNeighbors.search(queries: q, references: r, k: k, excludeSelf: false, threads: threads)
         let expected = naive(q, r, k: k, excludeSelf: false)
-        for i in [0, 1, 255, 256, 299] {
+        for i in [0, 1, 511, 512, 1099] {
             #expect(Array(result.neighbors(of: i)) == expected[i])
+        }
+    }
+
+    @Test func symmetricSearchMatchesBruteForceAndIgnoresThreadCount() {
+        // 1300 points make three blocks: diagonal blocks, an odd round-robin (one block
+        // sits out each round) and a short last block.
+        let points = random(1300, 5, seed: 3)
+        let one = NearestNeighbors.search(queries: points, references: points, k: 7, excludeSelf: true, threads: 1)
+        let two = NearestNeighbors.search(queries: points, references: points, k: 7, excludeSelf: true, threads: 2)
+        #expect(one == two)
+        let expected = naive(points, points, k: 7, excludeSelf: true)
+        for i in [0, 3, 511, 512, 1023, 1024, 1299] {
+            #expect(Array(one.neighbors(of: i)) == expected[i])
+        }
+    }
+
+    @Test func roundRobinCoversEveryBlockPairOnceWithoutSharingABlockInARound() {
+        for blockCount in [1, 2, 5, 6] {
+            let rounds = NearestNeighbors.roundRobinRounds(blockCount)
+            let pairs = rounds.flatMap { $0 }.map { [$0.0, $0.1] }
+            #expect(Set(pairs) == Set((0..<blockCount).flatMap { i in (i..<blockCount).map { [i, $0] } }))
+            #expect(pairs.count == blockCount * (blockCount + 1) / 2)
+            for round in rounds {
+                let blocks = round.flatMap { Set([$0.0, $0.1]) }
+                #expect(Set(blocks).count == blocks.count)
+            }
         }
     }
 
@@ -42,6 +68,19 @@ import DMLXCore
         let points = Matrix<Float>([[0], [1], [-1], [1], [-1]])
         let result = NearestNeighbors.search(queries: points, references: points, k: 4, excludeSelf: true)
         #expect(Array(result.neighbors(of: 0)) == [1, 2, 3, 4])
+    }
+
+    @Test(arguments: [true, false])
+    func manyExactTiesGoToTheSmallerIndexPastBufferCompaction(excludeSelf: Bool) {
+        // x = i mod 3 for 600 points: every query has about 200 candidates at each of
+        // three exactly representable distances; k = 250 overflows the candidate buffer
+        // several times and must keep the smallest indices among equal distances.
+        let points = Matrix<Float>(rows: 600, cols: 1, storage: (0..<600).map { Float($0 % 3) })
+        let result = NearestNeighbors.search(queries: points, references: points, k: 250, excludeSelf: excludeSelf, threads: 2)
+        let expected = naive(points, points, k: 250, excludeSelf: excludeSelf)
+        for i in [0, 1, 2, 299, 513, 599] {
+            #expect(Array(result.neighbors(of: i)) == expected[i])
+        }
     }
 
     @Test func clampsKAndHandlesEmptyInput() {

@@ -1,6 +1,9 @@
 /// Retrieval and clustering quality of an embedding, as pytorch-metric-learning's
 /// AccuracyCalculator defines them, computed leave-one-out on one set (every sample is
-/// a query; the gallery is every other sample).
+/// a query; the gallery is every other sample). `MetricSuite.evaluate` fills it; the
+/// definitions are documented on `RetrievalScores`, `ClusteringScores` and
+/// `KNNClassifier`. Queries whose class has no other member are left out of the
+/// retrieval scores (NaN when no query is left), as in PML.
 public struct RetrievalMetrics: Sendable, Codable, Equatable {
     /// The K of Recall@K reported everywhere: 1, 2, 4, 8 (as in the Proxy-NCA paper).
     public static let recallKs = [1, 2, 4, 8]
@@ -13,7 +16,8 @@ public struct RetrievalMetrics: Sendable, Codable, Equatable {
     public var mapAtR: Double
     public var nmi: Double
     public var ami: Double
-    /// Leave-one-out k-NN classification accuracy (majority vote of the k nearest).
+    /// Leave-one-out k-NN classification accuracy (majority vote of the k nearest,
+    /// k = `KNNClassifier.defaultK` = 3, ties to the label met first).
     public var knnAccuracy: Double
 
     public init(recallAt: [Int: Double], precisionAt1: Double, rPrecision: Double, mapAtR: Double,

@@ -1,0 +1,78 @@
+import DMLXCore
+
+/// Leave-one-out retrieval scores from neighbour lists, as pytorch-metric-learning
+/// 2.9's `AccuracyCalculator` computes them with query = reference
+/// (`ref_includes_query=True`, the query dropped from its own list by index).
+///
+/// For a query of class c, R is the number of *other* samples of class c. A query
+/// whose class has no other member (R = 0, a "lone" query) can never be answered, and
+/// PML leaves it out of every average; so does Recall@K here, which makes Recall@1
+/// equal precision@1. When every query is lone the scores are NaN, as in PML.
+/// - precision@1: the fraction of queries whose nearest other sample shares the class.
+/// - R-precision: (same-class samples among the R nearest) / R, averaged.
+/// - MAP@R: (1/R) Σ_{i ≤ R} P(i)·rel(i), where rel(i) says whether the i-th nearest
+///   shares the class and P(i) is the precision among the first i (Musgrave, Belongie
+///   & Lim, "A Metric Learning Reality Check", ECCV 2020), averaged.
+/// - Recall@K: the fraction of queries with at least one same-class sample among their
+///   K nearest others (Movshovitz-Attias et al., "No Fuss Distance Metric Learning
+///   using Proxies", ICCV 2017), for K in `RetrievalMetrics.recallKs`.
+public struct RetrievalScores: Sendable, Equatable {
+    public var recallAt: [Int: Double]
+    public var precisionAt1: Double
+    public var rPrecision: Double
+    public var mapAtR: Double
+
+    /// How many neighbours each query needs for exact scores: the largest K of
+    /// Recall@K or the largest R, whichever is more (capped at the other samples).
+    public static func neighborCount(for labels: [Int]) -> Int {
+        let largestClass = classSizes(labels).values.max() ?? 0
+        return min(max(RetrievalMetrics.recallKs.max()!, largestClass - 1), max(0, labels.count - 1))
+    }
+
+    /// Scores the leave-one-out `neighbors` of every sample; `neighbors.k` must be at
+    /// least `neighborCount(for: labels)`.
+    public init(neighbors: NeighborLists, labels: [Int]) {
+        precondition(neighbors.count == labels.count, "\(neighbors.count) neighbour lists for \(labels.count) labels")
+        precondition(neighbors.k >= Self.neighborCount(for: labels),
+                     "R-precision and MAP@R need \(Self.neighborCount(for: labels)) neighbours, got \(neighbors.k)")
+        let sizes = Self.classSizes(labels)
+        var recallHits = [Int: Int]()
+        var precisionHits = 0
+        var rPrecisionSum = 0.0
+        var averagePrecisionSum = 0.0
+        var answerable = 0
+        for query in labels.indices {
+            let relevant = sizes[labels[query], default: 0] - 1
+            guard relevant > 0 else { continue }
+            answerable += 1
+            let matches = neighbors.neighbors(of: query).map { $0 >= 0 && labels[Int($0)] == labels[query] }
+            if let firstMatch = matches.firstIndex(of: true) {
+                for k in RetrievalMetrics.recallKs where firstMatch < k { recallHits[k, default: 0] += 1 }
+            }
+            if matches.first == true { precisionHits += 1 }
+            let (hits, precisionSum) = Self.hitsAndPrecisionSum(matches.prefix(relevant))
+            rPrecisionSum += Double(hits) / Double(relevant)
+            averagePrecisionSum += precisionSum / Double(relevant)
+        }
+        let mean = { (total: Double) in total / Double(answerable) }
+        recallAt = Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map { ($0, mean(Double(recallHits[$0, default: 0]))) })
+        precisionAt1 = mean(Double(precisionHits))
+        rPrecision = mean(rPrecisionSum)
+        mapAtR = mean(averagePrecisionSum)
+    }
+
+    /// The number of matches among the first R, and Σ P(i) over the ranks i that match.
+    private static func hitsAndPrecisionSum(_ matches: ArraySlice<Bool>) -> (Int, Double) {
+        var hits = 0
+        var precisionSum = 0.0
+        for (rank, isMatch) in matches.enumerated() where isMatch {
+            hits += 1
+            precisionSum += Double(hits) / Double(rank + 1)
+        }
+        return (hits, precisionSum)
+    }
+
+    static func classSizes(_ labels: [Int]) -> [Int: Int] {
+        labels.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+}
