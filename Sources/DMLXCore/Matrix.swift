@@ -28,6 +28,7 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
     }
 
     /// A matrix from nested rows, which must all have the same length.
+    @inlinable
     public init(_ nested: [[Scalar]]) {
         let cols = nested.first?.count ?? 0
         precondition(nested.allSatisfy { $0.count == cols }, "rows of different lengths")
@@ -53,6 +54,7 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
     }
 
     /// The rows at `indices`, in that order (a gather, used to form batches and splits).
+    @inlinable
     public func rows(_ indices: [Int]) -> Matrix {
         var result = [Scalar]()
         result.reserveCapacity(indices.count * cols)
@@ -60,6 +62,7 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
         return Matrix(rows: indices.count, cols: cols, storage: result)
     }
 
+    @inlinable
     public var transposed: Matrix {
         var result = Matrix(rows: cols, cols: rows)
         for r in 0..<rows {
@@ -69,10 +72,18 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
     }
 
     /// The squared Euclidean norm of every row.
+    @inlinable
     public var rowSquaredNorms: [Scalar] {
-        (0..<rows).map { r in row(r).reduce(0) { $0 + $1 * $1 } }
+        storage.withUnsafeBufferPointer { values in
+            (0..<rows).map { r in
+                var sum: Scalar = 0
+                for c in (r * cols)..<((r + 1) * cols) { sum += values[c] * values[c] }
+                return sum
+            }
+        }
     }
 
     /// Whether every entry is finite (no NaN or infinity).
+    @inlinable
     public var isFinite: Bool { storage.allSatisfy(\.isFinite) }
 }

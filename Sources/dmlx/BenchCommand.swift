@@ -107,7 +107,7 @@ struct BenchCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
                                                 excludeSelf: true, threads: threads)
-        _ = RetrievalScores(neighbors: neighbors, labels: labels).recallAt
+        _ = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 

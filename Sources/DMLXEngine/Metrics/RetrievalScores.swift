@@ -36,7 +36,6 @@ public struct RetrievalScores: Sendable, Equatable {
         precondition(neighbors.k >= Self.neighborCount(for: labels),
                      "R-precision and MAP@R need \(Self.neighborCount(for: labels)) neighbours, got \(neighbors.k)")
         let sizes = Self.classSizes(labels)
-        var recallHits = [Int: Int]()
         var precisionHits = 0
         var rPrecisionSum = 0.0
         var averagePrecisionSum = 0.0
@@ -45,20 +44,40 @@ public struct RetrievalScores: Sendable, Equatable {
             let relevant = sizes[labels[query], default: 0] - 1
             guard relevant > 0 else { continue }
             answerable += 1
-            let matches = neighbors.neighbors(of: query).map { $0 >= 0 && labels[Int($0)] == labels[query] }
-            if let firstMatch = matches.firstIndex(of: true) {
-                for k in RetrievalMetrics.recallKs where firstMatch < k { recallHits[k, default: 0] += 1 }
-            }
+            let matches = Self.matches(of: query, neighbors, labels)
             if matches.first == true { precisionHits += 1 }
             let (hits, precisionSum) = Self.hitsAndPrecisionSum(matches.prefix(relevant))
             rPrecisionSum += Double(hits) / Double(relevant)
             averagePrecisionSum += precisionSum / Double(relevant)
         }
         let mean = { (total: Double) in total / Double(answerable) }
-        recallAt = Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map { ($0, mean(Double(recallHits[$0, default: 0]))) })
+        recallAt = Self.recallAt(neighbors: neighbors, labels: labels)
         precisionAt1 = mean(Double(precisionHits))
         rPrecision = mean(rPrecisionSum)
         mapAtR = mean(averagePrecisionSum)
+    }
+
+    /// Recall@K alone, for K in `RetrievalMetrics.recallKs`, from lists of at least the
+    /// largest K neighbours (all a benchmark of Recall@K needs; no R-sized lists).
+    public static func recallAt(neighbors: NeighborLists, labels: [Int]) -> [Int: Double] {
+        let largestK = RetrievalMetrics.recallKs.max()!
+        precondition(neighbors.k >= min(largestK, labels.count - 1), "Recall@\(largestK) needs \(largestK) neighbours, got \(neighbors.k)")
+        let sizes = classSizes(labels)
+        var hits = [Int: Int]()
+        var answerable = 0
+        for query in labels.indices where sizes[labels[query], default: 0] > 1 {
+            answerable += 1
+            guard let firstMatch = matches(of: query, neighbors, labels).firstIndex(of: true) else { continue }
+            for k in RetrievalMetrics.recallKs where firstMatch < k { hits[k, default: 0] += 1 }
+        }
+        return Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map {
+            ($0, Double(hits[$0, default: 0]) / Double(answerable))
+        })
+    }
+
+    /// Whether each listed neighbour of `query` shares its class, nearest first.
+    private static func matches(of query: Int, _ neighbors: NeighborLists, _ labels: [Int]) -> [Bool] {
+        neighbors.neighbors(of: query).map { $0 >= 0 && labels[Int($0)] == labels[query] }
     }
 
     /// The number of matches among the first R, and Σ P(i) over the ranks i that match.

@@ -9,7 +9,10 @@ public final class EmbeddingModel {
     /// Builds the model of `configuration` for inputs of `inputDimension` features,
     /// initialised from `generator`. A `linear` model whose dimension equals the input's
     /// starts at the identity (the Euclidean metric), otherwise as PyTorch's `nn.Linear`.
-    public init(_ configuration: ModelConfiguration, inputDimension: Int, generator: inout SeededGenerator) {
+    /// `backward` returns ∂L/∂input only with `inputGradients` (gradient checks want it;
+    /// training does not, and saves the work).
+    public init(_ configuration: ModelConfiguration, inputDimension: Int, inputGradients: Bool = false,
+                generator: inout SeededGenerator) {
         self.configuration = configuration
         self.inputDimension = inputDimension
         var layers: [any Layer] = []
@@ -30,6 +33,7 @@ public final class EmbeddingModel {
             }
         }
         if configuration.normalize { layers.append(L2Normalization()) }
+        (layers.first as? Linear)?.computesInputGradient = inputGradients
         self.layers = layers
     }
 
@@ -40,7 +44,8 @@ public final class EmbeddingModel {
         layers.reduce(input) { $1.forward($0) }
     }
 
-    /// Propagates ∂L/∂embeddings back through every layer, accumulating parameter gradients.
+    /// Propagates ∂L/∂embeddings back through every layer, accumulating parameter
+    /// gradients; returns ∂L/∂input (empty unless built with `inputGradients`).
     @discardableResult
     public func backward(_ outputGradient: Matrix<Float>) -> Matrix<Float> {
         layers.reversed().reduce(outputGradient) { $1.backward($0) }

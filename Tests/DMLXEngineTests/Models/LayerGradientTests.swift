@@ -37,9 +37,18 @@ import DMLXTestSupport
     @Test func wholeMLPBackpropagatesThroughEveryLayer() {
         var generator = SeededGenerator(seed: 5)
         let model = EmbeddingModel(ModelConfiguration(kind: .mlp, hidden: [7], dimension: 3, normalize: true),
-                                   inputDimension: 4, generator: &generator)
+                                   inputDimension: 4, inputGradients: true, generator: &generator)
         let stack = ModelAsLayer(model: model)
         #expect(LayerGradientCheck.maximumRelativeError(of: stack, input: input(6, 4), step: 1e-3) < 2e-2)
+    }
+
+    @Test func trainingModelsSkipTheInputGradient() {
+        var generator = SeededGenerator(seed: 5)
+        let model = EmbeddingModel(ModelConfiguration(kind: .mlp, hidden: [7], dimension: 3),
+                                   inputDimension: 4, generator: &generator)
+        let output = model.forward(input(2, 4))
+        #expect(model.backward(output).storage.isEmpty)
+        #expect(model.parameters[0].gradient.storage.contains { $0 != 0 })
     }
 
     @Test func linearForwardIsXWPlusB() {
