@@ -1,4 +1,5 @@
-/// A small picture of one example (for image data sets) with an optional caption below.
+/// A small picture of one example (for image data sets) with an optional caption on the
+/// row below it.
 public struct ImageThumbnail: Widget, Sendable {
     public var image: HalfBlockImage
     public var caption: String?
@@ -20,7 +21,8 @@ public struct ImageThumbnail: Widget, Sendable {
         image.render(into: &buffer, area: picture, mode: mode)
         if let caption, captionRows > 0 {
             let text = TextWidth.truncate(caption, to: area.width, ellipsis: glyphs.ellipsis)
-            buffer.set(x: area.x, y: area.maxY - 1, string: text, style: .foreground(.dim), clip: area)
+            let row = min(area.maxY - 1, area.y + image.fittedSize(in: picture).rows)
+            buffer.set(x: area.x, y: row, string: text, style: .foreground(.dim), clip: area)
         }
     }
 }
