@@ -46,34 +46,39 @@ public struct LineChart: Widget, Sendable {
         let legend = Legend(entries: series.filter { !$0.name.isEmpty }.map { Legend.Entry($0.name, color: $0.color) }, glyphs: glyphs)
         let titleRows = title != nil && area.height >= 3 ? 1 : 0
         let legendRows = showsLegend && !legend.entries.isEmpty && area.height - titleRows >= 5 ? 1 : 0
-        var plot = Rect(x: area.x, y: area.y + titleRows, width: area.width, height: area.height - titleRows - legendRows)
         if let title, titleRows > 0 {
             buffer.set(x: area.x, y: area.y, string: TextWidth.truncate(title, to: area.width, ellipsis: glyphs.ellipsis), style: .foreground(.title, bold: true), clip: area)
         }
         if legendRows > 0 { legend.render(into: &buffer, area: area.row(area.height - 1)) }
 
-        let xRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.x) }) ?? (0, 1)
-        let yRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.y) }) ?? (0, 1)
-        var yScale = PlotScale(lower: yRange.lower, upper: yRange.upper, dots: 4 * plot.height, flipped: true)
-        var xScale = PlotScale(lower: xRange.lower, upper: xRange.upper, dots: 2 * plot.width, flipped: false)
-        if plot.height >= 4 {
-            let yTicks = NiceTicks(lower: yRange.lower, upper: yRange.upper, maxCount: min(5, max(2, (plot.height - 1) / 2)))
-            let yLabels = yTicks.values.map { yTicks.label($0) }
-            let axisWidth = (yLabels.map { TextWidth.of($0) }.max() ?? 0) + 1
-            if plot.width >= axisWidth + 4 {
-                plot = Rect(x: plot.x + axisWidth, y: plot.y, width: plot.width - axisWidth, height: plot.height - 2)
-                yScale = PlotScale(lower: yTicks.lower, upper: yTicks.upper, dots: 4 * plot.height, flipped: true)
-                drawYAxis(into: &buffer, plot: plot, left: area.x, scale: yScale, ticks: yTicks.values, labels: yLabels)
-                let xTicks = fittingXTicks(range: xRange, plot: plot, area: area)
-                xScale = PlotScale(lower: xTicks.ticks.lower, upper: xTicks.ticks.upper, dots: 2 * plot.width, flipped: false)
-                drawXAxis(into: &buffer, plot: plot, area: area, scale: xScale, ticks: xTicks)
-            }
-        }
-        var canvas = BrailleCanvas(width: plot.width, height: plot.height)
+        let plot = Rect(x: area.x, y: area.y + titleRows, width: area.width, height: area.height - titleRows - legendRows)
+        let (curves, xScale, yScale) = drawAxes(into: &buffer, area: plot)
+        var canvas = BrailleCanvas(width: curves.width, height: curves.height)
         for (index, curve) in series.enumerated() {
             draw(curve, color: index, on: &canvas, xScale: xScale, yScale: yScale)
         }
-        canvas.render(into: &buffer, area: plot, glyphs: glyphs) { Style.foreground(series[$0].color) }
+        canvas.render(into: &buffer, area: curves, glyphs: glyphs) { Style.foreground(series[$0].color) }
+    }
+
+    /// Draws the axes in `area` when they fit (4 rows, and 4 columns beside the y labels);
+    /// returns where the curves go and how data maps onto it.
+    private func drawAxes(into buffer: inout Buffer, area: Rect) -> (Rect, PlotScale, PlotScale) {
+        let xRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.x) }) ?? (0, 1)
+        let yRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.y) }) ?? (0, 1)
+        let bare = (area,
+                    PlotScale(lower: xRange.lower, upper: xRange.upper, dots: 2 * area.width, flipped: false),
+                    PlotScale(lower: yRange.lower, upper: yRange.upper, dots: 4 * area.height, flipped: true))
+        guard area.height >= 4 else { return bare }
+        let yTicks = NiceTicks(lower: yRange.lower, upper: yRange.upper, maxCount: min(5, max(2, (area.height - 1) / 2)))
+        let yLabels = yTicks.values.map { yTicks.label($0) }
+        let axisWidth = (yLabels.map { TextWidth.of($0) }.max() ?? 0) + 1
+        guard area.width >= axisWidth + 4 else { return bare }
+        let plot = Rect(x: area.x + axisWidth, y: area.y, width: area.width - axisWidth, height: area.height - 2)
+        let yScale = PlotScale(lower: yTicks.lower, upper: yTicks.upper, dots: 4 * plot.height, flipped: true)
+        drawYAxis(into: &buffer, plot: plot, scale: yScale, ticks: yTicks.values, labels: yLabels)
+        let xTicks = fittingXTicks(range: xRange, plot: plot, area: area)
+        drawXAxis(into: &buffer, plot: plot, area: area, ticks: xTicks)
+        return (plot, PlotScale(lower: xTicks.ticks.lower, upper: xTicks.ticks.upper, dots: 2 * plot.width, flipped: false), yScale)
     }
 
     private func draw(_ curve: Series, color: Int, on canvas: inout BrailleCanvas, xScale: PlotScale, yScale: PlotScale) {
@@ -89,7 +94,7 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
-    private func drawYAxis(into buffer: inout Buffer, plot: Rect, left: Int, scale: PlotScale, ticks: [Double], labels: [String]) {
+    private func drawYAxis(into buffer: inout Buffer, plot: Rect, scale: PlotScale, ticks: [Double], labels: [String]) {
         let axisColumn = plot.x - 1
         for row in plot.y..<plot.maxY {
             buffer.set(x: axisColumn, y: row, symbol: glyphs.vertical, style: LineChart.axisStyle)
@@ -128,7 +133,7 @@ public struct LineChart: Widget, Sendable {
         return candidate
     }
 
-    private func drawXAxis(into buffer: inout Buffer, plot: Rect, area: Rect, scale: PlotScale, ticks: XTicks) {
+    private func drawXAxis(into buffer: inout Buffer, plot: Rect, area: Rect, ticks: XTicks) {
         buffer.set(x: plot.x, y: plot.maxY, string: String(repeating: glyphs.horizontal, count: plot.width), style: LineChart.axisStyle)
         var lastEnd = Int.min
         for (label, (column, start)) in zip(ticks.labels, zip(ticks.columns, ticks.starts)) {
