@@ -1,35 +1,22 @@
 /// One character cell of the screen: what it shows and in which style.
+///
+/// The symbol is a `Character` (a grapheme cluster, stored inline for the short clusters a
+/// terminal shows) so that filling a frame allocates nothing per cell. A double-width
+/// character occupies its cell and the next one; the next one holds
+/// `Cell.continuationSymbol` and is skipped when the buffer is written out.
 public struct Cell: Sendable, Equatable {
-    /// The grapheme shown; "" marks the trailing half of a double-width character.
-    public var symbol: String
+    public var symbol: Character
     public var style: Style
 
-    public init(_ symbol: String = " ", style: Style = Style()) {
+    public init(_ symbol: Character = " ", style: Style = Style()) {
         self.symbol = symbol
         self.style = style
     }
 
     public static let blank = Cell()
-}
 
-/// How a cell is drawn: colours by role (resolved by the backend to 256, 8 or no colours)
-/// and attributes.
-public struct Style: Sendable, Equatable, Hashable {
-    public var foreground: ColorRole
-    public var background: ColorRole
-    public var bold: Bool
-    public var reverse: Bool
+    /// Marks the trailing half of a double-width character (a NUL never reaches the screen).
+    public static let continuationSymbol: Character = "\u{0}"
 
-    public init(foreground: ColorRole = .text, background: ColorRole = .background, bold: Bool = false, reverse: Bool = false) {
-        self.foreground = foreground
-        self.background = background
-        self.bold = bold
-        self.reverse = reverse
-    }
-}
-
-/// Colours are named by what they mean, not by their value.
-public enum ColorRole: Sendable, Equatable, Hashable {
-    case text
-    case background
+    public var isContinuation: Bool { symbol == Cell.continuationSymbol }
 }

@@ -1,5 +1,0 @@
-import Testing
-import DMLXTerm
-@Suite struct CellTests {
-    @Test func blankIsASpace() { #expect(Cell.blank.symbol == " ") }
-}
