@@ -36,7 +36,8 @@ let package = Package(
         .testTarget(name: "DMLXCoreTests", dependencies: ["DMLXCore", "DMLXTestSupport"]),
         .testTarget(name: "DMLXEngineTests", dependencies: ["DMLXEngine", "DMLXTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "DMLXTermTests", dependencies: ["DMLXTerm", "DMLXTestSupport"]),
+        .testTarget(name: "DMLXTermTests", dependencies: ["DMLXTerm", "DMLXTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "DMLXCommandLineTests", dependencies: ["DMLXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
