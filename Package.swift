@@ -26,9 +26,11 @@ let package = Package(
         .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke"]),
         .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib"]),
         .target(name: "DMLXTerm"),
+        .target(name: "DMLXCurses", dependencies: ["DMLXTerm", "CNcursesw"]),
+        .target(name: "DMLXApp", dependencies: ["DMLXEngine", "DMLXTerm"]),
         .target(name: "DMLXTestSupport", dependencies: ["DMLXEngine", "DMLXTerm"]),
         .executableTarget(name: "dmlx", dependencies: [
-            "DMLXEngine",
+            "DMLXEngine", "DMLXApp", "DMLXCurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "CustomLossExample", dependencies: ["DMLXEngine"],
@@ -38,7 +40,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DMLXTermTests", dependencies: ["DMLXTerm", "DMLXTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "DMLXCommandLineTests", dependencies: ["DMLXTestSupport"]),
+        .testTarget(name: "DMLXCursesTests", dependencies: ["DMLXCurses", "DMLXTestSupport"]),
+        .testTarget(name: "DMLXAppTests", dependencies: ["DMLXApp", "DMLXTestSupport"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "DMLXCommandLineTests", dependencies: ["DMLXTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
