@@ -56,11 +56,8 @@ public struct ScatterPlot: Widget, Sendable {
         if let title, titleRows > 0 {
             buffer.set(x: area.x, y: area.y, string: TextWidth.truncate(title, to: area.width, ellipsis: glyphs.ellipsis), style: .foreground(.title, bold: true), clip: area)
         }
-        let legend = Legend(entries: classNames.enumerated().map { Legend.Entry($1, color: .classColor($0)) }, glyphs: glyphs)
-        let available = area.height - titleRows
-        let legendRows = available >= 4 ? min(legend.rowsNeeded(width: area.width), available / 3) : 0
-        legend.render(into: &buffer, area: Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows))
-        let plot = Rect(x: area.x, y: area.y + titleRows, width: area.width, height: available - legendRows)
+        let (plot, legendArea) = layout(area)
+        legend.render(into: &buffer, area: legendArea)
         guard !plot.isEmpty else { return }
 
         let (xScale, yScale) = scales(dotWidth: 2 * plot.width, dotHeight: 4 * plot.height)
@@ -78,6 +75,36 @@ public struct ScatterPlot: Widget, Sendable {
                 buffer.set(x: plot.x + column, y: plot.y + row, symbol: symbol, style: style)
             }
         }
+    }
+
+    private var legend: Legend {
+        Legend(entries: classNames.enumerated().map { Legend.Entry($1, color: .classColor($0)) }, glyphs: glyphs)
+    }
+
+    /// The braille plot's cells and the legend's, within `area`.
+    private func layout(_ area: Rect) -> (plot: Rect, legend: Rect) {
+        let titleRows = title != nil && area.height >= 3 ? 1 : 0
+        let available = area.height - titleRows
+        let legendRows = available >= 4 ? min(legend.rowsNeeded(width: area.width), available / 3) : 0
+        return (Rect(x: area.x, y: area.y + titleRows, width: area.width, height: max(0, available - legendRows)),
+                Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows))
+    }
+
+    /// The index in `points` of the point drawn nearest to the cell at (`column`, `row`)
+    /// when the plot is rendered in `area` (for mouse selection); nil outside the plot.
+    public func nearestPoint(toColumn column: Int, row: Int, in area: Rect) -> Int? {
+        let plot = layout(area).plot
+        guard plot.contains(x: column, y: row) else { return nil }
+        let (xScale, yScale) = scales(dotWidth: 2 * plot.width, dotHeight: 4 * plot.height)
+        let target = (x: Double(2 * (column - plot.x)) + 0.5, y: Double(4 * (row - plot.y)) + 1.5)
+        var best: (index: Int, distance: Double)?
+        for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
+            let dx = Double(xScale.dot(point.x)) - target.x
+            let dy = Double(yScale.dot(point.y)) - target.y
+            let distance = dx * dx + dy * dy
+            if distance < best?.distance ?? .infinity { best = (index, distance) }
+        }
+        return best?.index
     }
 
     private func mark(_ marker: Marker, classID: Int) -> (Character, Style) {

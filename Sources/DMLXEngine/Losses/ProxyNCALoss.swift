@@ -23,7 +23,7 @@ import Foundation
 /// tuples gives 0 (PML would fall back to weight 1 for every embedding). Embeddings
 /// whose class has no proxy, or no negative proxy in the paper form, have no term.
 /// Terms are computed as log-sum-exp, so none is dropped for underflowing as in PML.
-public final class ProxyNCALoss: RegisteredLoss {
+public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
     public static let descriptor = LossDescriptor(
         name: "proxy-nca",
         formula: "mean −log softmax(−s·d(x, proxies))[nearest proxy of x's class]",

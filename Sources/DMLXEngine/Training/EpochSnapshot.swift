@@ -22,6 +22,30 @@ public struct EpochSnapshot: Sendable {
     public var embeddings: Matrix<Float>?
     /// The loss's proxies, for proxy-based losses.
     public var proxies: Matrix<Float>?
+    /// The class of each proxy row.
+    public var proxyLabels: [Int]?
+    /// 2-D maps of `embeddings` for the scatter plot, computed on the run's queue: this
+    /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`).
+    public var projection: EpochProjection?
+
+    public init(run: String, epoch: Int, loss: Double?, batchLosses: [Double], trainSeconds: Double,
+                cumulativeTrainSeconds: Double, metrics: RetrievalMetrics, statistics: [String: Double],
+                learningRate: Double, embeddings: Matrix<Float>? = nil, proxies: Matrix<Float>? = nil,
+                proxyLabels: [Int]? = nil, projection: EpochProjection? = nil) {
+        self.run = run
+        self.epoch = epoch
+        self.loss = loss
+        self.batchLosses = batchLosses
+        self.trainSeconds = trainSeconds
+        self.cumulativeTrainSeconds = cumulativeTrainSeconds
+        self.metrics = metrics
+        self.statistics = statistics
+        self.learningRate = learningRate
+        self.embeddings = embeddings
+        self.proxies = proxies
+        self.proxyLabels = proxyLabels
+        self.projection = projection
+    }
 }
 
 /// The durable part of a snapshot, kept in checkpoints.
@@ -47,6 +71,6 @@ extension EpochSnapshot {
         self.init(run: run, epoch: record.epoch, loss: record.loss, batchLosses: record.batchLosses,
                   trainSeconds: record.trainSeconds, cumulativeTrainSeconds: record.cumulativeTrainSeconds,
                   metrics: record.metrics, statistics: record.statistics, learningRate: record.learningRate,
-                  embeddings: nil, proxies: nil)
+                  embeddings: nil, proxies: nil, proxyLabels: nil, projection: nil)
     }
 }

@@ -6,6 +6,8 @@ public struct PreparedData: Sendable {
     public let split: DataSplit
     /// Fitted on the training split; nil when `standardize` is off.
     public let standardizer: Standardizer?
+    /// The test split as loaded, before standardisation (pixels for thumbnails).
+    public let rawTest: Dataset
     /// Metrics of the test split's raw (unstandardised) features: the baseline a run must
     /// beat for training to have helped.
     public let rawMetrics: RetrievalMetrics
@@ -14,6 +16,7 @@ public struct PreparedData: Sendable {
         let loaded = try DatasetCatalog.load(configuration.data, seed: configuration.seed)
         let raw = try DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
         try Self.validate(raw, configuration)
+        rawTest = raw.test
         rawMetrics = MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels,
                                           seed: configuration.seed, threads: configuration.threads)
         if configuration.standardize {

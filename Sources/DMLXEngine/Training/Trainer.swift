@@ -18,6 +18,8 @@ public final class Trainer {
     public internal(set) var epoch = 0
     /// Every epoch's record, epoch 0 (the untrained model) first.
     public internal(set) var history: [EpochRecord] = []
+    /// Keeps the scatter plot's projection aligned from one epoch to the next.
+    private var projectionTrack = ProjectionTrack()
 
     /// A fresh run at epoch 0. Two trainers with the same seed, data and model
     /// configuration start from identical weights, whatever their losses. `customLoss`
@@ -128,7 +130,9 @@ public final class Trainer {
                       metrics: metrics, statistics: statistics,
                       learningRate: optimizer.configuration.learningRate,
                       embeddings: embeddings,
-                      proxies: self.loss.parameters.first { $0.group == .proxies }?.value)
+                      proxies: (self.loss as? any ProxyBasedLoss)?.proxies.value,
+                      proxyLabels: (self.loss as? any ProxyBasedLoss)?.proxyLabels,
+                      projection: projectionTrack.next(embeddings))
     }
 
     /// Changes the learning rates from the next batch on.

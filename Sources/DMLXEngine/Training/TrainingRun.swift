@@ -117,10 +117,15 @@ public final class TrainingRun: Sendable {
     /// Blocks until the run has finished, stopped or failed.
     public func waitUntilDone() { done.wait() }
 
-    /// Writes a checkpoint between epochs; `completion` runs on the run's queue.
-    public func save(to url: URL, completion: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+    /// Writes a checkpoint between epochs; `completion` runs on the run's queue with the
+    /// epoch saved.
+    public func save(to url: URL, completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
         queue.async { [self] in
-            completion(Result { try Checkpoint(trainer: trainer.value).write(to: url) })
+            completion(Result {
+                let checkpoint = Checkpoint(trainer: trainer.value)
+                try checkpoint.write(to: url)
+                return checkpoint.epoch
+            })
         }
     }
 

@@ -1,0 +1,25 @@
+import DMLXEngine
+import DMLXTerm
+
+/// What can happen to the UI: input, news from the runs, notices from effects.
+public enum AppMessage: Sendable {
+    case key(Key)
+    /// Run `index` has published these snapshots (all of them, oldest first) and is in
+    /// this status.
+    case run(index: Int, snapshots: [EpochSnapshot], status: TrainingRun.Status)
+    /// A line for the status bar (e.g. where a checkpoint was saved).
+    case notice(String)
+    /// How long the previous frame took to render.
+    case frameRendered(milliseconds: Double)
+}
+
+/// What `update` asks the runtime to do; the state never touches a run itself.
+public enum AppEffect: Sendable, Equatable {
+    case pauseRuns
+    case resumeRuns
+    /// Train every run exactly one more epoch, then stay paused.
+    case stepRuns
+    /// Write a checkpoint of every run, between epochs.
+    case saveCheckpoints
+    case quit
+}

@@ -1,0 +1,120 @@
+import Dispatch
+import DMLXEngine
+import DMLXTerm
+import Foundation
+import Synchronization
+
+/// The UI loop, generic over the terminal: wait briefly for input, pull the runs' new
+/// snapshots from their mailboxes, `update`, carry out the effects, and render a frame
+/// when something changed. It runs on the calling (main) thread and never waits for a
+/// run: `DispatchQueue.main.async` would not run while this loop holds the main thread,
+/// so news from the runs is polled.
+public final class AppRuntime<Backend: TerminalBackend> {
+    /// How long one wait for input lasts; the runs are polled at least this often.
+    public static var pollMilliseconds: Int { 40 }
+
+    public private(set) var state: AppState
+    private var screen: Screen<Backend>
+    private let runs: [TrainingRun]
+    private let checkpointDirectory: URL
+    private let notices = NoticeQueue()
+    private var seen: [(count: Int, status: TrainingRun.Status)]
+
+    /// `runs` must be in the order of `state.runs`. Checkpoints (`s`) are written to
+    /// `checkpointDirectory` as dmlx-<run>.ckpt.
+    public init(state: AppState, backend: Backend, runs: [TrainingRun], checkpointDirectory: URL) {
+        var initial = state
+        initial.size = AppState.Size(width: backend.size.width, height: backend.size.height)
+        initial.glyphs = backend.glyphs
+        initial.capability = backend.capability
+        self.state = initial
+        self.screen = Screen(backend: backend)
+        self.runs = runs
+        self.checkpointDirectory = checkpointDirectory
+        seen = runs.map { _ in (0, .waiting) }
+    }
+
+    /// Starts the runs and loops until the user quits; the runs are stopped on the way out.
+    public func run() {
+        runs.forEach { $0.start() }
+        defer { runs.forEach { $0.stop() } }
+        var needsFrame = true
+        while !state.shouldQuit {
+            if needsFrame { renderFrame() }
+            needsFrame = false
+            for message in pendingMessages() {
+                if case .key(.resize) = message { screen.invalidate() }
+                perform(state.update(message))
+                needsFrame = true
+            }
+        }
+    }
+
+    /// Input first (waiting up to `pollMilliseconds` for the first key, then taking what
+    /// else is queued without waiting), then news from the runs and effects.
+    private func pendingMessages() -> [AppMessage] {
+        var messages: [AppMessage] = []
+        if let key = screen.backend.readKey(timeoutMilliseconds: Self.pollMilliseconds) {
+            messages.append(.key(key))
+            while messages.count < 64, let more = screen.backend.readKey(timeoutMilliseconds: 0) {
+                messages.append(.key(more))
+            }
+        }
+        for (index, run) in runs.enumerated() {
+            let (snapshots, status) = (run.snapshots, run.status)
+            if snapshots.count != seen[index].count || status != seen[index].status {
+                seen[index] = (snapshots.count, status)
+                messages.append(.run(index: index, snapshots: snapshots, status: status))
+            }
+        }
+        messages += notices.drain().map(AppMessage.notice)
+        return messages
+    }
+
+    private func renderFrame() {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let buffer = AppView.render(state)
+        screen.present(buffer)
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        _ = state.update(.frameRendered(milliseconds: milliseconds))
+    }
+
+    private func perform(_ effects: [AppEffect]) {
+        for effect in effects {
+            switch effect {
+            case .pauseRuns: runs.forEach { $0.pause() }
+            case .resumeRuns: runs.forEach { $0.resume() }
+            case .stepRuns: runs.forEach { $0.step() }
+            case .quit: break
+            case .saveCheckpoints:
+                for run in runs {
+                    let file = checkpointDirectory.appendingPathComponent("dmlx-\(run.name).ckpt")
+                    run.save(to: file) { [notices] result in
+                        let text: String
+                        switch result {
+                        case .success(let epoch): text = "saved \(file.lastPathComponent) (epoch \(epoch))"
+                        case .failure(let error): text = "could not save: \(error)"
+                        }
+                        notices.append(text)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Notices posted from runs' queues (e.g. a finished save), drained by the UI loop.
+private final class NoticeQueue: Sendable {
+    private let queued = Mutex<[String]>([])
+
+    func append(_ text: String) {
+        queued.withLock { $0.append(text) }
+    }
+
+    func drain() -> [String] {
+        queued.withLock { texts in
+            defer { texts.removeAll() }
+            return texts
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import DMLXCore
+import DMLXEngine
+
+extension AppState {
+    /// The scatter plot's coordinates: the focused run's test embeddings at the shown
+    /// epoch (n × 2) and its proxies (normalised, as the loss compares them) through the
+    /// same map; nil before the run has published embeddings.
+    public var scatterCoordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)? {
+        guard let snapshot = focusedSnapshot, let embeddings = snapshot.embeddings,
+              let map = projection(for: snapshot) else { return nil }
+        return (map.project(embeddings), snapshot.proxies.map { map.project(Self.normalizedRows($0)) })
+    }
+
+    private func projection(for snapshot: EpochSnapshot) -> LinearProjection? {
+        switch projectionMode {
+        case .aligned: return snapshot.projection?.aligned
+        case .perEpoch: return snapshot.projection?.perEpoch
+        case .fixed: return focused?.snapshots.last { $0.projection != nil }?.projection?.aligned
+        }
+    }
+
+    private static func normalizedRows(_ matrix: Matrix<Float>) -> Matrix<Float> {
+        var result = matrix
+        for (row, squaredNorm) in matrix.rowSquaredNorms.enumerated() where squaredNorm > 0 {
+            let scale = 1 / squaredNorm.squareRoot()
+            for column in 0..<matrix.cols { result[row, column] *= scale }
+        }
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+import DMLXEngine
+import DMLXTerm
+
+extension AppState {
+    /// Applies one message and returns what the runtime must do about it. Every key of
+    /// `KeyBindings.all` is handled here.
+    public mutating func update(_ message: AppMessage) -> [AppEffect] {
+        switch message {
+        case .key(let key):
+            return search == nil ? handle(key) : handleSearch(key)
+        case .run(let index, let snapshots, let status):
+            guard runs.indices.contains(index) else { return [] }
+            runs[index].snapshots = snapshots
+            runs[index].status = status
+            return []
+        case .notice(let text):
+            notice = text
+            return []
+        case .frameRendered(let milliseconds):
+            lastFrameMilliseconds = milliseconds
+            return []
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [AppEffect] {
+        notice = nil
+        switch key {
+        case .character(" "):
+            isPaused.toggle()
+            return [isPaused ? .pauseRuns : .resumeRuns]
+        case .character("n"):
+            isPaused = true
+            return [.stepRuns]
+        case .character("["): pinnedEpoch = max(0, shownEpoch - 1)
+        case .character("]"): pinnedEpoch = shownEpoch + 1 >= latestEpoch ? nil : shownEpoch + 1
+        case .home: pinnedEpoch = 0
+        case .end: pinnedEpoch = nil
+        case .left, .character("h"): moveSelection(.left)
+        case .right, .character("l"): moveSelection(.right)
+        case .up, .character("k"): moveSelection(.up)
+        case .down, .character("j"): moveSelection(.down)
+        case .mouse(let event) where event.kind == .click: select(atColumn: event.x, row: event.y)
+        case .character("/"): search = ""
+        case .character("+"), .character("="): neighborCount = min(Self.neighborCountRange.upperBound, neighborCount + 1)
+        case .character("-"): neighborCount = max(Self.neighborCountRange.lowerBound, neighborCount - 1)
+        case .tab: screen = cycled(screen, by: 1)
+        case .backTab: screen = cycled(screen, by: -1)
+        case .character("r"): focusedRun = runs.isEmpty ? 0 : (focusedRun + 1) % runs.count
+        case .character("p"): projectionMode = projectionMode.next
+        case .character("t"): compareAxis = compareAxis == .epochs ? .seconds : .epochs
+        case .character("s"): return [.saveCheckpoints]
+        case .character("?"): showsHelp.toggle()
+        case .escape: showsHelp = false
+        case .character("q"), .ctrl("c"):
+            shouldQuit = true
+            return [.quit]
+        case .resize(let width, let height): size = Size(width: width, height: height)
+        default: break
+        }
+        return []
+    }
+
+    private mutating func handleSearch(_ key: Key) -> [AppEffect] {
+        switch key {
+        case .enter:
+            let query = search ?? ""
+            search = nil
+            jump(to: query)
+        case .escape: search = nil
+        case .backspace, .delete: search = String((search ?? "").dropLast())
+        case .character(let character): search = (search ?? "") + String(character)
+        case .ctrl("c"):
+            shouldQuit = true
+            return [.quit]
+        case .resize(let width, let height): size = Size(width: width, height: height)
+        default: break
+        }
+        return []
+    }
+
+    private func cycled(_ screen: ScreenKind, by step: Int) -> ScreenKind {
+        let all = ScreenKind.allCases
+        return all[(all.firstIndex(of: screen)! + step + all.count) % all.count]
+    }
+
+    /// A click on the dashboard's scatter plot selects the point drawn nearest to it.
+    private mutating func select(atColumn column: Int, row: Int) {
+        guard screen == .dashboard, !isTooSmall, let plot = ScatterFigure(state: self).plot else { return }
+        let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
+        if let index = plot.nearestPoint(toColumn: column, row: row, in: DashboardLayout(body).scatterPlotArea),
+           index < data.pointCount {
+            selection = index
+        }
+    }
+}

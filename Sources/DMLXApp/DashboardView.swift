@@ -1,0 +1,138 @@
+import DMLXCore
+import DMLXEngine
+import DMLXTerm
+
+/// Where the dashboard's panels go: loss curves and metrics on the left, the embedding
+/// scatter and the neighbour panel on the right.
+struct DashboardLayout {
+    let loss: Rect
+    let metrics: Rect
+    let scatter: Rect
+    let neighbors: Rect
+
+    init(_ area: Rect) {
+        let columns = Layout.horizontal([.percentage(50), .fill]).split(area)
+        let left = Layout.vertical([.percentage(50), .fill]).split(columns[0])
+        let right = Layout.vertical([.percentage(62), .fill]).split(columns[1])
+        loss = left[0]
+        metrics = left[1]
+        scatter = right[0]
+        neighbors = right[1]
+    }
+
+    /// The inside of the scatter panel's box, where the plot is drawn.
+    var scatterPlotArea: Rect { Box(title: nil).inner(scatter) }
+}
+
+struct DashboardView: Widget {
+    let state: AppState
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let layout = DashboardLayout(area)
+        let glyphs = state.glyphs
+        LossCurves(state: state).chart.render(
+            into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
+        MetricsTable(state: state).render(
+            into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
+        _ = panel(scatterTitle, layout.scatter, into: &buffer, glyphs: glyphs)
+        if let scatter = ScatterFigure(state: state).plot {
+            scatter.render(into: &buffer, area: layout.scatterPlotArea)
+        }
+        NeighborPanel(state: state).render(
+            into: &buffer, area: panel("Neighbours of #\(state.selection)", layout.neighbors, into: &buffer, glyphs: glyphs))
+    }
+
+    private var scatterTitle: String {
+        let run = state.focused?.name ?? "-"
+        return "\(run) test embedding, epoch \(state.focusedSnapshot?.epoch ?? 0), \(state.projectionMode.rawValue) PCA"
+    }
+}
+
+/// The loss of every batch of every run, against epochs (a batch of epoch e at e − 1 +
+/// its fraction of the epoch).
+struct LossCurves {
+    let state: AppState
+
+    var chart: LineChart {
+        let series = state.runs.enumerated().map { index, run in
+            LineChart.Series(name: run.name, points: points(run), color: .series(index))
+        }
+        return LineChart(series: series, glyphs: state.glyphs)
+    }
+
+    private func points(_ run: RunView) -> [(x: Double, y: Double)] {
+        run.snapshots.filter { $0.epoch <= state.shownEpoch }.flatMap { snapshot in
+            snapshot.batchLosses.enumerated().map { batch, loss in
+                (Double(snapshot.epoch - 1) + Double(batch + 1) / Double(snapshot.batchLosses.count), loss)
+            }
+        }
+    }
+}
+
+/// Retrieval metrics of every run at the shown epoch and at its best so far, under the
+/// raw-features and untrained (epoch 0) baselines. Narrow panels show fewer columns.
+struct MetricsTable: Widget {
+    let state: AppState
+
+    private static let allColumns: [(title: String, value: @Sendable (RetrievalMetrics) -> Double?)] = [
+        ("R@1", { $0.recallAt[1] }), ("MAP@R", { $0.mapAtR }), ("NMI", { $0.nmi }),
+        ("R@2", { $0.recallAt[2] }), ("R@4", { $0.recallAt[4] }), ("R@8", { $0.recallAt[8] }),
+        ("RPrec", { $0.rPrecision }), ("AMI", { $0.ami }),
+    ]
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let metricColumns = Array(Self.allColumns.prefix(max(3, min(Self.allColumns.count, (area.width - 24) / 7))))
+        let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch"), .numeric("loss")]
+            + metricColumns.map { Table.Column.numeric($0.title) }
+        func row(_ name: String, epoch: String, loss: Double?, _ metrics: RetrievalMetrics, style: Style = Style()) -> Table.Row {
+            Table.Row([name, epoch, formatted(loss)] + metricColumns.map { formatted($0.value(metrics)) }, style: style)
+        }
+        let dim = Style.foreground(.dim)
+        var rows = [row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, style: dim)]
+        if let untrained = state.runs.first?.snapshots.first {
+            rows.append(row("untrained", epoch: "0", loss: nil, untrained.metrics, style: dim))
+        }
+        for (index, run) in state.runs.enumerated() {
+            guard let shown = run.snapshot(atEpoch: state.shownEpoch) else { continue }
+            let color = Style.foreground(.series(index), bold: index == state.focusedRun)
+            rows.append(row(run.name, epoch: String(shown.epoch), loss: shown.loss, shown.metrics, style: color))
+            if let best = run.best(upToEpoch: state.shownEpoch) {
+                rows.append(row("  best", epoch: String(best.epoch), loss: best.loss, best.metrics, style: .foreground(.series(index))))
+            }
+        }
+        Table(columns: columns, rows: rows, columnSpacing: 1, glyphs: state.glyphs).render(into: &buffer, area: area)
+    }
+}
+
+/// The scatter plot of the focused run: its test points coloured by class, its proxies,
+/// the selected point and its neighbours.
+struct ScatterFigure {
+    let state: AppState
+
+    var plot: ScatterPlot? {
+        guard let coordinates = state.scatterCoordinates else { return nil }
+        let classes = state.data.classes
+        let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        let neighbors = Set(neighborIndices)
+        var points = (0..<coordinates.points.rows).map { index in
+            ScatterPlot.Point(x: Double(coordinates.points[index, 0]), y: Double(coordinates.points[index, 1]),
+                              classID: colorIndex[state.data.testLabels[index]] ?? 0,
+                              marker: index == state.selection ? .selected : neighbors.contains(index) ? .neighbor : nil)
+        }
+        if let proxies = coordinates.proxies, let labels = state.focusedSnapshot?.proxyLabels {
+            // Zero-shot test classes have no proxies: those of training classes get the
+            // colour after the test classes'.
+            points += (0..<proxies.rows).map { row in
+                ScatterPlot.Point(x: Double(proxies[row, 0]), y: Double(proxies[row, 1]),
+                                  classID: colorIndex[labels[row]] ?? classes.count, marker: .proxy)
+            }
+        }
+        return ScatterPlot(points: points, classNames: classes.map(state.data.labelText), glyphs: state.glyphs)
+    }
+
+    /// The selected point's neighbours in the embedding space at the shown epoch.
+    var neighborIndices: [Int] {
+        guard let embeddings = state.focusedSnapshot?.embeddings else { return [] }
+        return PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount).map(\.index)
+    }
+}

@@ -1,0 +1,17 @@
+/// The screens of the terminal UI, in the order tab cycles through them.
+public enum ScreenKind: String, CaseIterable, Sendable {
+    /// Loss curves, the metrics table, the embedding scatter and the neighbour panel.
+    case dashboard
+    /// Triplet-vs-proxy convergence: MAP@R and Recall@1 against epochs or seconds.
+    case compare
+    /// One point and its nearest neighbours in the embedding space, over epochs.
+    case inspect
+
+    public var title: String {
+        switch self {
+        case .dashboard: return "Dashboard"
+        case .compare: return "Compare"
+        case .inspect: return "Inspect"
+        }
+    }
+}

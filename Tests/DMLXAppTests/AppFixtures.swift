@@ -1,0 +1,60 @@
+import DMLXApp
+import DMLXCore
+import DMLXEngine
+import DMLXTerm
+import Foundation
+
+/// Deterministic app states for update and snapshot tests: 40 test points of 4 classes
+/// on a circle, and two runs whose embeddings pull the classes apart epoch by epoch.
+enum AppFixtures {
+    static let pointCount = 40
+    static let labels = (0..<pointCount).map { $0 % 4 }
+
+    static func metrics(_ quality: Double) -> RetrievalMetrics {
+        RetrievalMetrics(recallAt: [1: 0.5 + quality / 2, 2: 0.6 + quality / 2.5, 4: 0.7 + quality / 4, 8: 0.8 + quality / 5],
+                         precisionAt1: 0.5 + quality / 2, rPrecision: 0.3 + quality / 2, mapAtR: 0.2 + quality / 2,
+                         nmi: 0.4 + quality / 2, ami: 0.38 + quality / 2, knnAccuracy: 0.5 + quality / 2)
+    }
+
+    /// Embeddings (3-D) at `epoch`: class c sits at angle c·90° on a circle, spread by a
+    /// deterministic jitter that shrinks as training goes on.
+    static func embeddings(epoch: Int, run: Int) -> Matrix<Float> {
+        let spread = 0.9 / Double(1 + epoch + run)
+        var storage: [Float] = []
+        for index in 0..<pointCount {
+            let label = labels[index]
+            let angle = Double(label) * .pi / 2 + spread * sin(Double(index) * 1.7)
+            let height = spread * cos(Double(index) * 2.3)
+            storage += [Float(cos(angle)), Float(sin(angle)), Float(height)]
+        }
+        return Matrix(rows: pointCount, cols: 3, storage: storage)
+    }
+
+    static func run(_ name: String, index: Int, epochs: Int, planned: Int = 10) -> RunView {
+        var track = ProjectionTrack()
+        var cumulative = 0.0
+        let snapshots = (0...epochs).map { epoch -> EpochSnapshot in
+            let embeddings = embeddings(epoch: epoch, run: index)
+            let seconds = epoch == 0 ? 0 : 0.01 * Double(index + 1)
+            cumulative += seconds
+            let batchLosses = epoch == 0 ? [] : (0..<4).map { 1.0 / Double(epoch + index) + 0.01 * Double($0) }
+            return EpochSnapshot(run: name, epoch: epoch, loss: epoch == 0 ? nil : batchLosses.reduce(0, +) / 4,
+                                 batchLosses: batchLosses, trainSeconds: seconds, cumulativeTrainSeconds: cumulative,
+                                 metrics: metrics(Double(epoch + 2 * index) / Double(planned + 2 * index)),
+                                 statistics: [:], learningRate: 0.001, embeddings: embeddings,
+                                 projection: track.next(embeddings))
+        }
+        return RunView(name: name, snapshots: snapshots, status: .running, plannedEpochs: planned)
+    }
+
+    static func data() -> AppData {
+        AppData(name: "circle", split: "stratified", testLabels: labels, classNames: [:],
+                rawTestFeatures: Matrix(rows: pointCount, cols: 4, storage: (0..<pointCount * 4).map { Float($0 % 7) }),
+                imageShape: nil, rawMetrics: metrics(0.1))
+    }
+
+    static func state(width: Int = 80, height: Int = 24, epochs: Int = 5) -> AppState {
+        AppState(data: data(), runs: [run("triplet", index: 0, epochs: epochs), run("proxy-nca", index: 1, epochs: epochs)],
+                 size: AppState.Size(width: width, height: height))
+    }
+}

@@ -1,0 +1,136 @@
+import DMLXApp
+import DMLXTerm
+import Testing
+
+@Suite struct AppUpdateTests {
+    func press(_ keys: [Key], on state: inout AppState) -> [AppEffect] {
+        keys.flatMap { state.update(.key($0)) }
+    }
+
+    @Test func spacePausesAndResumesAndNSteps() {
+        var state = AppFixtures.state()
+        #expect(press([.character(" ")], on: &state) == [.pauseRuns])
+        #expect(state.isPaused)
+        #expect(press([.character(" ")], on: &state) == [.resumeRuns])
+        #expect(!state.isPaused)
+        #expect(press([.character("n")], on: &state) == [.stepRuns])
+        #expect(state.isPaused)
+    }
+
+    @Test func bracketsScrubThroughEpochsAndEndFollowsAgain() {
+        var state = AppFixtures.state(epochs: 5)
+        #expect(state.shownEpoch == 5 && state.isFollowingLatest)
+        _ = press([.character("["), .character("[")], on: &state)
+        #expect(state.shownEpoch == 3)
+        _ = press([.character("]")], on: &state)
+        #expect(state.shownEpoch == 4)
+        _ = press([.character("]")], on: &state)
+        #expect(state.isFollowingLatest)
+        _ = press([.home], on: &state)
+        #expect(state.shownEpoch == 0)
+        _ = press([.character("[")], on: &state)
+        #expect(state.shownEpoch == 0)
+        _ = press([.end], on: &state)
+        #expect(state.isFollowingLatest)
+    }
+
+    @Test func pinnedEpochStaysWhileNewEpochsArrive() {
+        var state = AppFixtures.state(epochs: 3)
+        _ = press([.character("[")], on: &state)
+        let newer = AppFixtures.run("triplet", index: 0, epochs: 6)
+        _ = state.update(.run(index: 0, snapshots: newer.snapshots, status: .running))
+        #expect(state.shownEpoch == 2)
+        #expect(state.latestEpoch == 6)
+    }
+
+    @Test func slashJumpsByIndexOrClass() {
+        var state = AppFixtures.state()
+        _ = press([.character("/"), .character("1"), .character("7"), .enter], on: &state)
+        #expect(state.selection == 17)
+        // Point 17 has class 1; the next class-2 point after it is 18.
+        _ = press([.character("/"), .character("c"), .character("2"), .enter], on: &state)
+        #expect(state.selection == 18)
+        _ = press("/class 3".map { .character($0) } + [.enter], on: &state)
+        #expect(state.selection == 19)
+        _ = press([.character("/"), .character("9"), .character("9"), .enter], on: &state)
+        #expect(state.selection == 19)
+        #expect(state.notice?.contains("no point #99") == true)
+        _ = press([.character("/"), .character("x"), .backspace, .character("5"), .escape], on: &state)
+        #expect(state.selection == 19 && state.search == nil)
+    }
+
+    @Test func plusAndMinusChangeKWithinBounds() {
+        var state = AppFixtures.state()
+        _ = press([.character("+"), .character("=")], on: &state)
+        #expect(state.neighborCount == 10)
+        _ = press(Array(repeating: .character("-"), count: 20), on: &state)
+        #expect(state.neighborCount == 1)
+    }
+
+    @Test func tabCyclesScreensBothWays() {
+        var state = AppFixtures.state()
+        _ = press([.tab], on: &state)
+        #expect(state.screen == .compare)
+        _ = press([.tab, .tab], on: &state)
+        #expect(state.screen == .dashboard)
+        _ = press([.backTab], on: &state)
+        #expect(state.screen == .inspect)
+    }
+
+    @Test func runProjectionAxisHelpSaveAndQuit() {
+        var state = AppFixtures.state()
+        _ = press([.character("r")], on: &state)
+        #expect(state.focusedRun == 1)
+        _ = press([.character("r")], on: &state)
+        #expect(state.focusedRun == 0)
+        _ = press([.character("p")], on: &state)
+        #expect(state.projectionMode == .fixed)
+        _ = press([.character("t")], on: &state)
+        #expect(state.compareAxis == .seconds)
+        _ = press([.character("?")], on: &state)
+        #expect(state.showsHelp)
+        _ = press([.escape], on: &state)
+        #expect(!state.showsHelp)
+        #expect(press([.character("s")], on: &state) == [.saveCheckpoints])
+        #expect(press([.character("q")], on: &state) == [.quit])
+        #expect(state.shouldQuit)
+        var other = AppFixtures.state()
+        #expect(press([.ctrl("c")], on: &other) == [.quit])
+    }
+
+    @Test func arrowsMoveToTheNearestPointInThatDirection() {
+        var state = AppFixtures.state()
+        guard let points = state.scatterCoordinates?.points else {
+            Issue.record("no scatter coordinates")
+            return
+        }
+        for key in [Key.right, .up, .left, .down, .character("l"), .character("k"), .character("h"), .character("j")] {
+            let before = state.selection
+            _ = press([key], on: &state)
+            let (dx, dy) = (points[state.selection, 0] - points[before, 0], points[state.selection, 1] - points[before, 1])
+            switch key {
+            case .right, .character("l"): #expect(state.selection == before || dx > 0)
+            case .left, .character("h"): #expect(state.selection == before || dx < 0)
+            case .up, .character("k"): #expect(state.selection == before || dy > 0)
+            default: #expect(state.selection == before || dy < 0)
+            }
+        }
+    }
+
+    @Test func resizeIsAMessageAndTooSmallIsShown() {
+        var state = AppFixtures.state()
+        _ = press([.resize(width: 60, height: 20)], on: &state)
+        #expect(state.size == AppState.Size(width: 60, height: 20))
+        #expect(state.isTooSmall)
+        #expect(AppView.render(state).lines.joined().contains("too small"))
+    }
+
+    @Test func everyHelpEntryIsListedInTheOverlay() {
+        var state = AppFixtures.state(width: 120, height: 40)
+        _ = press([.character("?")], on: &state)
+        let screen = AppView.render(state).lines.joined(separator: "\n")
+        for entry in KeyBindings.all {
+            #expect(screen.contains(entry.description), "help lacks \(entry.description)")
+        }
+    }
+}
