@@ -15,7 +15,7 @@ extension AppState {
         switch projectionMode {
         case .aligned: return snapshot.projection?.aligned
         case .perEpoch: return snapshot.projection?.perEpoch
-        case .fixed: return focused?.snapshots.last { $0.projection != nil }?.projection?.aligned
+        case .fixed: return LinearProjection.fixed(from: focused?.snapshots.compactMap(\.projection) ?? [])
         }
     }
 

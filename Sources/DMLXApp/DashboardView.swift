@@ -44,7 +44,7 @@ struct DashboardView: Widget {
 
     private var scatterTitle: String {
         let run = state.focused?.name ?? "-"
-        return "\(run) test embedding, epoch \(state.focusedSnapshot?.epoch ?? 0), \(state.projectionMode.rawValue) PCA"
+        return "\(run), epoch \(state.focusedSnapshot?.epoch ?? 0), \(state.projectionMode.rawValue) PCA"
     }
 }
 
@@ -81,11 +81,14 @@ struct MetricsTable: Widget {
     ]
 
     func render(into buffer: inout Buffer, area: Rect) {
+        // Narrow panels drop the loss column first, then metrics from the end of the list.
+        let showsLoss = area.width >= 50
         let metricColumns = Array(Self.allColumns.prefix(max(3, min(Self.allColumns.count, (area.width - 24) / 7))))
-        let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch"), .numeric("loss")]
+        let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch")] + (showsLoss ? [.numeric("loss")] : [])
             + metricColumns.map { Table.Column.numeric($0.title) }
         func row(_ name: String, epoch: String, loss: Double?, _ metrics: RetrievalMetrics, style: Style = Style()) -> Table.Row {
-            Table.Row([name, epoch, formatted(loss)] + metricColumns.map { formatted($0.value(metrics)) }, style: style)
+            Table.Row([name, epoch] + (showsLoss ? [formatted(loss)] : []) + metricColumns.map { formatted($0.value(metrics)) },
+                      style: style)
         }
         let dim = Style.foreground(.dim)
         var rows = [row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, style: dim)]

@@ -12,10 +12,11 @@ struct InspectView: Widget {
         let columns = Layout.horizontal([.percentage(40), .fill]).split(area)
         let left = Layout.vertical([.percentage(45), .fill]).split(columns[0])
         renderPoint(into: &buffer, area: panel("Point #\(state.selection)", left[0], into: &buffer, glyphs: state.glyphs))
-        history.render(into: &buffer, area: panel("Same-class neighbours (of k = \(state.neighborCount)) by epoch", left[1],
+        history.render(into: &buffer, area: panel("Same-class of \(state.neighborCount) nearest, by epoch", left[1],
                                                    into: &buffer, glyphs: state.glyphs))
         let right = Layout.vertical([.fill, .fixed(state.data.imageShape == nil ? 0 : min(10, area.height / 3))]).split(columns[1])
-        let title = "\(state.focused?.name ?? "-") neighbours at epoch \(state.focusedSnapshot?.epoch ?? 0) — \(changeSummary)"
+        let title = ["\(state.focused?.name ?? "-"), epoch \(state.focusedSnapshot?.epoch ?? 0)", changeSummary]
+            .filter { !$0.isEmpty }.joined(separator: ": ")
         NeighborPanel(state: state).render(into: &buffer, area: panel(title, right[0], into: &buffer, glyphs: state.glyphs))
         if !right[1].isEmpty {
             renderNeighborPictures(into: &buffer, area: panel("Neighbours", right[1], into: &buffer, glyphs: state.glyphs))
@@ -55,10 +56,10 @@ struct InspectView: Widget {
         let current = Set(PointNeighbors.of(state.selection, in: now, k: state.neighborCount).map(\.index))
         var parts: [String] = []
         if shown.epoch > 0, let previous = set(run.snapshot(atEpoch: shown.epoch - 1)) {
-            parts.append("+\(current.subtracting(previous).count) −\(previous.subtracting(current).count) since epoch \(shown.epoch - 1)")
+            parts.append("+\(current.subtracting(previous).count) -\(previous.subtracting(current).count) vs epoch \(shown.epoch - 1)")
         }
         if shown.epoch > 1, let initial = set(run.snapshots.first) {
-            parts.append("\(current.intersection(initial).count) kept since epoch 0")
+            parts.append("\(current.intersection(initial).count) kept from epoch 0")
         }
         return parts.joined(separator: ", ")
     }

@@ -10,18 +10,22 @@ struct StatusLine: Widget {
         if let search = state.search {
             left.append(.init("jump to (index, c<class> or class name): \(search)_"))
         } else {
-            left.append(.init("\(state.data.name) \(state.data.split)"))
+            left.append(.init(isWide ? "\(state.data.name) \(state.data.split)" : state.data.name))
             left.append(.init(epochText))
             left += state.runs.map { .init("\($0.name) \($0.statusText)") }
             if let notice = state.notice { left.append(.init(notice, style: Style(foreground: .warning, reverse: true))) }
         }
         var right: [StatusBar.Segment] = []
-        if let milliseconds = state.lastFrameMilliseconds {
+        if isWide, let milliseconds = state.lastFrameMilliseconds {
             right.append(.init(String(format: "frame %.1f ms", milliseconds)))
         }
-        right += [.init("\(state.screen.title)"), .init("? help"), .init("q quit")]
+        if isWide { right.append(.init(state.screen.title)) }
+        right += [.init("? help"), .init("q quit")]
         StatusBar(left: left, right: right, glyphs: state.glyphs).render(into: &buffer, area: area)
     }
+
+    /// Wide terminals also show the split, the screen's name and the frame time.
+    private var isWide: Bool { state.size.width >= 120 }
 
     private var epochText: String {
         let planned = state.runs.map(\.plannedEpochs).max() ?? 0

@@ -42,7 +42,7 @@ enum AppFixtures {
                                  batchLosses: batchLosses, trainSeconds: seconds, cumulativeTrainSeconds: cumulative,
                                  metrics: metrics(Double(epoch + 2 * index) / Double(planned + 2 * index)),
                                  statistics: [:], learningRate: 0.001, embeddings: embeddings,
-                                 projection: track.next(embeddings))
+                                 projection: try? track.next(embeddings))
         }
         return RunView(name: name, snapshots: snapshots, status: .running, plannedEpochs: planned)
     }

@@ -1,4 +1,5 @@
 import DMLXApp
+import DMLXTestSupport
 import DMLXTerm
 import Testing
 

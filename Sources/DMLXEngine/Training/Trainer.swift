@@ -132,7 +132,7 @@ public final class Trainer {
                       embeddings: embeddings,
                       proxies: (self.loss as? any ProxyBasedLoss)?.proxies.value,
                       proxyLabels: (self.loss as? any ProxyBasedLoss)?.proxyLabels,
-                      projection: projectionTrack.next(embeddings))
+                      projection: try? projectionTrack.next(embeddings))
     }
 
     /// Changes the learning rates from the next batch on.

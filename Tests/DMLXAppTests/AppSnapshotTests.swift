@@ -1,0 +1,45 @@
+import DMLXApp
+import DMLXTerm
+import DMLXTestSupport
+import Testing
+
+/// Every screen rendered into memory at 80×24 and 160×48, compared with the text
+/// snapshots under Snapshots/ (record with DMLX_RECORD_SNAPSHOTS=1, then read them).
+@Suite struct AppSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    func state(_ screen: ScreenKind, width: Int, height: Int) -> AppState {
+        var state = AppFixtures.state(width: width, height: height)
+        state.screen = screen
+        state.selection = 5
+        return state
+    }
+
+    @Test(arguments: ScreenKind.allCases)
+    func screens(_ screen: ScreenKind) {
+        for (width, height) in Self.sizes {
+            assertSnapshot(AppView.render(state(screen, width: width, height: height)),
+                           named: "\(screen.rawValue)-\(width)x\(height)")
+        }
+    }
+
+    @Test func helpOverlayAndAsciiFallback() {
+        var state = state(.dashboard, width: 80, height: 24)
+        state.showsHelp = true
+        state.glyphs = .ascii
+        assertSnapshot(AppView.render(state), named: "help-ascii-80x24")
+    }
+
+    @Test func pinnedEpochAndSearchPrompt() {
+        var state = state(.dashboard, width: 80, height: 24)
+        _ = state.update(.key(.character("[")))
+        _ = state.update(.key(.character("[")))
+        _ = state.update(.key(.character("/")))
+        _ = state.update(.key(.character("c")))
+        assertSnapshot(AppView.render(state), named: "dashboard-pinned-search-80x24")
+    }
+
+    @Test func tooSmall() {
+        assertSnapshot(AppView.render(state(.dashboard, width: 50, height: 12)), named: "too-small-50x12")
+    }
+}
