@@ -14,6 +14,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
     public static var pollMilliseconds: Int { 40 }
 
     public private(set) var state: AppState
+    /// How long the most recent frames took to render and present (at most 1000 kept).
+    public private(set) var recentFrameMilliseconds: [Double] = []
     private var screen: Screen<Backend>
     private let runs: [TrainingRun]
     private let checkpointDirectory: URL
@@ -77,6 +79,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
         screen.present(buffer)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         _ = state.update(.frameRendered(milliseconds: milliseconds))
+        if recentFrameMilliseconds.count == 1000 { recentFrameMilliseconds.removeFirst() }
+        recentFrameMilliseconds.append(milliseconds)
     }
 
     private func perform(_ effects: [AppEffect]) {

@@ -33,6 +33,16 @@ struct BenchCommand: ParsableCommand {
             let seconds = try medianEpochSeconds(benchCase)
             print(pad(benchCase.title, 44) + String(format: "%8.3f", seconds) + "   " + benchCase.reference)
         }
+        print("\nterminal UI while both digits runs train (200 × 60, in-memory terminal)")
+        let interface = try InterfaceBenchmark.measure(width: 200, height: 60, keys: quick ? 40 : 120)
+        print(String(format: "frame render + diff: median %.2f ms, 95th percentile %.2f ms over %d frames   (target < 10 ms)",
+                     InterfaceBenchmark.median(interface.frames), InterfaceBenchmark.percentile(interface.frames, 0.95),
+                     interface.frames.count))
+        print(String(format: "key to frame: median %.2f ms, 95th percentile %.2f ms over %d keys   (target < 50 ms)",
+                     InterfaceBenchmark.median(interface.latencies), InterfaceBenchmark.percentile(interface.latencies, 0.95),
+                     interface.latencies.count))
+        BLAS.threads = threads
+
         print("\nexact Recall@K (leave-one-out, K = 1, 2, 4, 8)")
         print("case                                            dmlx   reference")
         for n in quick ? [10_000] : [10_000, 60_000] {

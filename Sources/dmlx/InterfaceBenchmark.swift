@@ -1,0 +1,93 @@
+import DMLXApp
+import DMLXCore
+import DMLXEngine
+import DMLXTerm
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Measures the terminal UI while two runs train on both cores: the time to render and
+/// diff one frame, and the time from a key's arrival to the end of the frame that shows
+/// it. Frames go to a backend that keeps them in memory, so the numbers are the app's
+/// own (a real terminal adds its write time, a few hundred microseconds at 200×60).
+enum InterfaceBenchmark {
+    struct Result {
+        var frames: [Double]
+        var latencies: [Double]
+    }
+
+    static func measure(width: Int, height: Int, keys keyCount: Int) throws -> Result {
+        BLAS.threads = 1
+        var configurations: [TrainingConfiguration] = []
+        for (loss, miner, margin) in [("triplet", "semihard", 0.2 as Double?), ("proxy-nca", "none", nil)] {
+            configurations.append(TrainingConfiguration(
+                data: "digits", loss: LossConfiguration(name: loss, margin: margin), miner: miner, epochs: 1000))
+        }
+        let data = try PreparedData(configurations[0])
+        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data)) }
+        let state = AppState(data: AppData(data, configuration: configurations[0]),
+                             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
+                             size: AppState.Size(width: width, height: height))
+        // Keys arrive every 60 ms once training is under way: a walk through the scatter
+        // plot and the screens, then quit.
+        let script: [Key] = (0..<keyCount).map { [.right, .down, .left, .up, .tab, .character("+"), .character("[")][$0 % 7] }
+            + [.character("q")]
+        let backend = ProbeBackend(width: width, height: height, keys: script, start: 0.5, interval: 0.06)
+        let runtime = AppRuntime(state: state, backend: backend, runs: runs,
+                                 checkpointDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        runtime.run()
+        runs.forEach { $0.waitUntilDone() }
+        return Result(frames: runtime.recentFrameMilliseconds, latencies: backend.latencyMilliseconds)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.sorted()[values.count / 2]
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        values.isEmpty ? .nan : values.sorted()[min(values.count - 1, Int(Double(values.count) * fraction))]
+    }
+}
+
+/// A terminal whose keys arrive at scheduled times and whose frames are timed.
+private final class ProbeBackend: TerminalBackend {
+    let size: (width: Int, height: Int)
+    let capability = ColorCapability.extended256
+    let glyphs = Glyphs.unicode
+    private var keys: [Key]
+    private var nextArrival: Double
+    private let interval: Double
+    private let clockStart = DispatchTime.now().uptimeNanoseconds
+    private var pendingArrival: Double?
+    private(set) var latencyMilliseconds: [Double] = []
+
+    init(width: Int, height: Int, keys: [Key], start: Double, interval: Double) {
+        size = (width, height)
+        self.keys = keys
+        self.nextArrival = start
+        self.interval = interval
+    }
+
+    private var now: Double { Double(DispatchTime.now().uptimeNanoseconds - clockStart) / 1e9 }
+
+    func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !keys.isEmpty else { return nil }
+        let wait = nextArrival - now
+        if wait > Double(timeoutMilliseconds) / 1000 {
+            if timeoutMilliseconds > 0 { usleep(UInt32(timeoutMilliseconds) * 1000) }
+            return nil
+        }
+        if wait > 0 { usleep(UInt32(wait * 1e6)) }
+        pendingArrival = nextArrival
+        nextArrival += interval
+        return keys.removeFirst()
+    }
+
+    func draw(_ diff: BufferDiff) {
+        let finished = now
+        if let arrival = pendingArrival {
+            latencyMilliseconds.append((finished - arrival) * 1000)
+            pendingArrival = nil
+        }
+    }
+}
