@@ -25,6 +25,9 @@ struct TrainCommand: ParsableCommand {
         let trainer: Trainer
         if let resume {
             let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: resume))
+            if let epochs = options.epochs, epochs < checkpoint.epoch {
+                throw CommandFailure("\(resume): already trained \(checkpoint.epoch) epochs; --epochs is the new total and cannot be \(epochs)")
+            }
             trainer = try Trainer(resuming: checkpoint, file: resume, epochs: options.epochs)
         } else {
             let configuration = try options.configuration()

@@ -66,6 +66,8 @@ import Testing
                  arguments: ["eval", "--embeddings", "one.csv", "--json"], mentions: ["one.csv", "at least 2"]),
         BadInput(name: "unknown loss", files: ["e.npy": goodNpy, "e-labels.npy": labels],
                  arguments: ["eval", "--embeddings", "e.npy", "--loss", "arcface", "--json"], mentions: ["arcface"]),
+        BadInput(name: "no threads", files: ["e.npy": goodNpy, "e-labels.npy": labels],
+                 arguments: ["eval", "--embeddings", "e.npy", "--threads", "0", "--json"], mentions: ["--threads"]),
     ] + [
         (["--loss", "arcface"], "arcface"),
         (["--loss", "triplet", "--miner", "hardest"], "hardest"),

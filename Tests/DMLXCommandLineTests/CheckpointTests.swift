@@ -48,6 +48,17 @@ import Testing
         #expect(result.standardOutput.isEmpty, "\(result)")
     }
 
+    /// `--epochs` is the new total; fewer than the checkpoint has done is a mistake, not a no-op.
+    @Test func resumingToFewerEpochsThanDoneIsAnError() throws {
+        let scratch = try ScratchDirectory()
+        let checkpoint = scratch.path("run.ckpt")
+        try #require(try Dmlx.run(["train", "--data", "iris", "--epochs", "2", "--save", checkpoint]).succeeded)
+        let result = try Dmlx.run(["train", "--resume", checkpoint, "--epochs", "1", "--json"])
+        #expect(result.failedCleanly, "\(result)")
+        #expect(result.standardError.contains(checkpoint) && result.standardError.contains("--epochs"), "\(result)")
+        #expect(result.standardOutput.isEmpty, "\(result)")
+    }
+
     /// A damaged checkpoint, made from a good one, and what the error must say.
     struct Damage: Sendable, CustomStringConvertible {
         var description: String
