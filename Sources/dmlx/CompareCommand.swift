@@ -19,11 +19,19 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per run and epoch.")
     var json = false
 
-    func run() throws {
-        let names = losses.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    private var names: [String] {
+        losses.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Checked here rather than in `run()` so the usage line printed with the error is compare's.
+    func validate() throws {
         guard names.count >= 2, Set(names).count == names.count, names.allSatisfy({ !$0.isEmpty }) else {
             throw ValidationError("--losses expects at least two different loss names separated by commas (got \"\(losses)\")")
         }
+    }
+
+    func run() throws {
+        let names = names
         BLAS.threads = 1
         let first = try options.configuration(loss: names[0])
         let data = try PreparedData(first)

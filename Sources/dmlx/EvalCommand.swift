@@ -37,6 +37,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
     func run() throws {
         BLAS.threads = 1
         let data = try DatasetCatalog.load(embeddings, labels: labels, seed: seed).train

@@ -20,10 +20,14 @@ struct TrainCommand: ParsableCommand {
     var resume: String?
 
     func run() throws {
+        try checkSaveDirectory()
         BLAS.threads = options.threads
         let trainer: Trainer
         if let resume {
             let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: resume))
+            if let epochs = options.epochs, epochs < checkpoint.epoch {
+                throw CommandFailure("\(resume): already trained \(checkpoint.epoch) epochs; --epochs is the new total and cannot be \(epochs)")
+            }
             trainer = try Trainer(resuming: checkpoint, file: resume, epochs: options.epochs)
         } else {
             let configuration = try options.configuration()
@@ -34,6 +38,15 @@ struct TrainCommand: ParsableCommand {
         try HeadlessTraining.run([trainer], reporter: reporter)
         if let save {
             try Checkpoint(trainer: trainer).write(to: URL(fileURLWithPath: save))
+        }
+    }
+
+    /// Fails before training rather than after it when the checkpoint cannot be saved where asked.
+    private func checkSaveDirectory() throws {
+        guard let save else { return }
+        let directory = URL(fileURLWithPath: save).deletingLastPathComponent().path
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw CommandFailure("\(save): cannot be written (the directory \(directory) does not exist or is not writable)")
         }
     }
 }

@@ -30,6 +30,10 @@ public enum CSVLoader {
     public static func dataset(path: String, options: CSVOptions = CSVOptions()) throws -> Dataset {
         precondition(options.labelColumn != .none, "a data set needs a label column")
         let table = try table(path: path, options: options)
+        guard table.features.cols > 0 else {
+            throw DatasetError(file: path, position: .none, expected: "at least one feature column besides the label",
+                               found: "only one column")
+        }
         return Dataset(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
                        features: table.features, labels: table.labels ?? [], classNames: table.classNames)
     }

@@ -35,7 +35,9 @@ struct CSVParser {
         state.storage.reserveCapacity(bytes.count / 2)
         var fields: [Range<Int>] = []
         var lineNumber = 0
-        var lineStart = 0
+        // Spreadsheets start UTF-8 files with a byte-order mark; left in, it would make the
+        // first data row look like a header and silently drop it.
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }

@@ -55,7 +55,9 @@ public enum IDXLoader {
         let sizes = (0..<dimensions).map { axis in
             bytes[(4 + 4 * axis)..<(8 + 4 * axis)].reduce(0) { $0 << 8 | Int($1) }
         }
-        let expectedEnd = headerEnd + sizes.reduce(1, *)
+        // Saturating, so that corrupt sizes (up to 2³² − 1 each) report truncation instead of trapping.
+        let dataLength = sizes.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+        let expectedEnd = dataLength > Int.max - headerEnd ? Int.max : headerEnd + dataLength
         let shape = sizes.map(String.init).joined(separator: "×")
         guard bytes.count >= expectedEnd else {
             throw fail(bytes.count, "\(shape) bytes of \(what) ending at byte \(expectedEnd)", "the end of the file (truncated)")

@@ -73,8 +73,24 @@ struct NpyHeader: Equatable {
             throw fail(headerStart, "C (row-major) order", "fortran_order True (save with np.ascontiguousarray)")
         }
         guard case .tuple(let shape)? = entries["shape"] else { throw fail(headerStart, "a 'shape' tuple in the header") }
+        guard Self.dataEnd(shape: shape, elementSize: elementType.size, dataOffset: headerStart + headerLength) != nil else {
+            throw fail(headerStart, "a shape whose data size fits in 64 bits", "shape \(NpyLoader.describe(shape))")
+        }
         self.elementType = elementType
         self.shape = shape
         self.dataOffset = headerStart + headerLength
+    }
+
+    /// The byte offset where the data would end, or nil when it overflows `Int`: a forged or
+    /// corrupt shape must be an error, not a trap in `elementCount`.
+    private static func dataEnd(shape: [Int], elementSize: Int, dataOffset: Int) -> Int? {
+        var end = elementSize
+        for dimension in shape {
+            let (product, overflow) = end.multipliedReportingOverflow(by: dimension)
+            if overflow { return nil }
+            end = product
+        }
+        let (sum, overflow) = end.addingReportingOverflow(dataOffset)
+        return overflow ? nil : sum
     }
 }

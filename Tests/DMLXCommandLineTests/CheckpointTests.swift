@@ -1,0 +1,99 @@
+import DMLXTestSupport
+import Foundation
+import Testing
+
+/// `train --save` / `train --resume` end to end: a resumed run continues the uninterrupted
+/// one exactly, saving leaves no temporary file, and a bad checkpoint is a clean error.
+@Suite struct CheckpointTests {
+    /// A Proxy-NCA run (proxies with their own learning rate, Adam) and a mined triplet run
+    /// with SGD and momentum: between them every kind of saved state.
+    static let runs = [
+        ["--data", "digits"],
+        ["--data", "iris", "--loss", "triplet", "--miner", "semihard", "--margin", "0.2", "--optimizer", "sgd"],
+    ]
+
+    @Test(arguments: runs)
+    func resumedRunContinuesTheUninterruptedOneExactly(options: [String]) throws {
+        let scratch = try ScratchDirectory()
+        let checkpoint = scratch.path("run.ckpt")
+        let uninterrupted = try Dmlx.records(["train"] + options + ["--epochs", "4", "--json"])
+        let firstHalf = try Dmlx.records(["train"] + options + ["--epochs", "2", "--save", checkpoint, "--json"])
+        #expect(try scratch.contents() == ["run.ckpt"], "saving left other files behind")
+        let resumed = try Dmlx.records(["train", "--resume", checkpoint, "--epochs", "4", "--json"])
+
+        try #require(uninterrupted.map(\.epoch) == [0, 1, 2, 3, 4])
+        // Epoch 0 differs in the configuration it carries (2 epochs, not 4).
+        #expect(firstHalf.map(\.metrics) == uninterrupted.prefix(3).map(\.metrics))
+        #expect(firstHalf.dropFirst().map(\.withoutTimings) == uninterrupted[1...2].map(\.withoutTimings))
+        #expect(resumed.map(\.epoch) == [3, 4])
+        #expect(resumed.map(\.withoutTimings) == uninterrupted.suffix(2).map(\.withoutTimings))
+    }
+
+    @Test func savingReplacesAnExistingFileWholeAndLeavesNoTemporaryFile() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("run.ckpt", Array("an older file".utf8))
+        let result = try Dmlx.run(["train", "--data", "iris", "--epochs", "1", "--save", scratch.path("run.ckpt")])
+        try #require(result.succeeded, "\(result)")
+        #expect(try scratch.contents() == ["run.ckpt"])
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.url.appendingPathComponent("run.ckpt")))
+        #expect((saved as? [String: Any])?["formatVersion"] as? Int == 1)
+    }
+
+    @Test func savingIntoAMissingDirectoryFailsBeforeTraining() throws {
+        let scratch = try ScratchDirectory()
+        let target = scratch.path("missing/run.ckpt")
+        let result = try Dmlx.run(["train", "--data", "iris", "--epochs", "1", "--json", "--save", target])
+        #expect(result.failedCleanly, "\(result)")
+        #expect(result.standardError.contains(target), "\(result)")
+        #expect(result.standardOutput.isEmpty, "\(result)")
+    }
+
+    /// `--epochs` is the new total; fewer than the checkpoint has done is a mistake, not a no-op.
+    @Test func resumingToFewerEpochsThanDoneIsAnError() throws {
+        let scratch = try ScratchDirectory()
+        let checkpoint = scratch.path("run.ckpt")
+        try #require(try Dmlx.run(["train", "--data", "iris", "--epochs", "2", "--save", checkpoint]).succeeded)
+        let result = try Dmlx.run(["train", "--resume", checkpoint, "--epochs", "1", "--json"])
+        #expect(result.failedCleanly, "\(result)")
+        #expect(result.standardError.contains(checkpoint) && result.standardError.contains("--epochs"), "\(result)")
+        #expect(result.standardOutput.isEmpty, "\(result)")
+    }
+
+    /// A damaged checkpoint, made from a good one, and what the error must say.
+    struct Damage: Sendable, CustomStringConvertible {
+        var description: String
+        var mentions: String
+        var damage: @Sendable (String) -> String?
+
+        static let all = [
+            Damage(description: "truncated", mentions: "not a dmlx checkpoint") { String($0.prefix($0.count / 2)) },
+            Damage(description: "wrong format version", mentions: "format version 99") {
+                $0.replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":99")
+            },
+            Damage(description: "not JSON", mentions: "not a dmlx checkpoint") { _ in "PK\u{3}\u{4} a zip file" },
+            Damage(description: "JSON but not a checkpoint", mentions: "not a dmlx checkpoint") { _ in "{\"epoch\": 3}" },
+            Damage(description: "a tensor of the wrong size", mentions: "tensor") {
+                $0.replacingOccurrences(of: "\"rows\":4,", with: "\"rows\":5,")
+            },
+            Damage(description: "missing", mentions: "cannot be read") { _ in nil },
+        ]
+    }
+
+    @Test(arguments: Damage.all)
+    func damagedCheckpointIsACleanErrorNamingTheFile(damage: Damage) throws {
+        let scratch = try ScratchDirectory()
+        let good = scratch.path("good.ckpt")
+        try #require(try Dmlx.run(["train", "--data", "iris", "--epochs", "1", "--save", good]).succeeded)
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+        let damaged = scratch.path("damaged.ckpt")
+        if let content = damage.damage(text) {
+            try #require(content != text, "the damage did not change the checkpoint")
+            try scratch.write("damaged.ckpt", Array(content.utf8))
+        }
+        let result = try Dmlx.run(["train", "--resume", damaged, "--epochs", "3", "--json"])
+        #expect(result.failedCleanly, "\(result)")
+        #expect(result.standardError.contains(damaged), "\(result)")
+        #expect(result.standardError.contains(damage.mentions), "\(result)")
+        #expect(result.standardOutput.isEmpty, "\(result)")
+    }
+}
