@@ -24,11 +24,9 @@ $dmlx compare --losses triplet,proxy-nca --miner semihard --margin 0.2 --epochs 
     | grep -o '"run": "[^"]*", "epoch": [0-9]*\|"map_at_r": [0-9.]*'
 
 echo
-echo "== 5. Score embeddings made elsewhere: here, the raw iris measurements as a CSV"
-sed 's/,\([0-9]*\)$/,\1/' ../shared/data/iris.csv > "$work/iris.csv" 2>/dev/null || $dmlx datasets >/dev/null
-if [ -s "$work/iris.csv" ]; then
-    $dmlx eval --embeddings "$work/iris.csv" --loss triplet --margin 0.2
-fi
+echo "== 5. Export the saved run's test embeddings and score them as any other tool's would be"
+$dmlx export "$work/run.ckpt" --format npy --out "$work/exported"
+$dmlx eval --embeddings "$work/exported/embeddings.npy" --labels "$work/exported/labels.npy" --loss triplet --margin 0.2
 
 echo
 echo "== 6. Bad input is refused with the file, the position and what was expected"

@@ -11,6 +11,7 @@ struct DMLX: ParsableCommand {
             Proxy-NCA, multi-similarity) and scores them with the retrieval metrics of \
             pytorch-metric-learning (Recall@K, MAP@R, R-precision, NMI, AMI).
             """,
-        subcommands: [TrainCommand.self, CompareCommand.self, EvalCommand.self,
-                      DatasetsCommand.self, BenchCommand.self])
+        subcommands: [TuiCommand.self, TrainCommand.self, CompareCommand.self, EvalCommand.self,
+                      ExportCommand.self, DatasetsCommand.self, BenchCommand.self],
+        defaultSubcommand: TuiCommand.self)
 }

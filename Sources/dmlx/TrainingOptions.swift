@@ -24,13 +24,13 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Standardise features with the training split's mean and deviation.")
     var standardize = true
 
-    @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (formulas and defaults: `dmlx datasets`).")
-    var loss = "proxy-nca"
+    @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
+    var loss: String?
 
-    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity.")
-    var miner = "none"
+    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity (default: none for train; semihard for the triplet losses of compare and tui).")
+    var miner: String?
 
-    @Option(help: "Margin of the triplet loss and of margin-based miners (default: the loss's own).")
+    @Option(help: "Margin of the triplet loss and of margin-based miners (default: the loss's own; 0.2 for the triplet losses of compare and tui).")
     var margin: Double?
 
     @Option(help: "Contrastive loss: margin below which positive pairs are not pulled (default 0).")
@@ -94,16 +94,47 @@ struct TrainingOptions: ParsableArguments {
     /// The configuration of a run of `lossName` (the `--loss` option unless overridden).
     func configuration(loss lossName: String? = nil) throws -> TrainingConfiguration {
         let lossConfiguration = LossConfiguration(
-            name: lossName ?? loss, margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
+            name: lossName ?? loss ?? "proxy-nca", margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
             softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm)
         return TrainingConfiguration(
             data: data, split: split, standardize: standardize,
             model: ModelConfiguration(kind: model, hidden: try hiddenWidths(), dimension: dim, normalize: normalize),
-            loss: lossConfiguration, miner: miner, epochs: epochs ?? 30, batchSize: batchSize,
+            loss: lossConfiguration, miner: miner ?? "none", epochs: epochs ?? 30, batchSize: batchSize,
             mPerClass: mPerClass,
             optimizer: OptimizerConfiguration(kind: optimizer, learningRate: lr, proxyLearningRate: proxyLr,
                                               weightDecay: weightDecay, momentum: momentum),
             seed: seed, threads: threads)
+    }
+}
+
+extension TrainingOptions {
+    /// Runs of several losses to train side by side (compare, tui): the pair and triplet
+    /// losses get `--miner`, proxy losses need none; triplet losses default to semi-hard
+    /// mining at margin 0.2, the protocol of the README's numbers.
+    func sideBySideConfigurations(losses names: [String]) throws -> [TrainingConfiguration] {
+        try names.map { name in
+            var configuration = try configuration(loss: name)
+            switch LossRegistry.descriptor(ofLoss: name)?.family {
+            case .proxies?:
+                configuration.miner = "none"
+            case .triplets? where miner == nil:
+                configuration.miner = "semihard"
+                configuration.loss.margin = margin ?? 0.2
+            default:
+                break
+            }
+            return configuration
+        }
+    }
+
+    /// The names of a `--losses` list, or a usage error.
+    static func lossNames(_ list: String, minimum: Int) throws -> [String] {
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count >= minimum, Set(names).count == names.count, names.allSatisfy({ !$0.isEmpty }) else {
+            let count = minimum == 1 ? "one or more" : "at least \(minimum)"
+            throw ValidationError("--losses expects \(count) different loss names separated by commas (got \"\(list)\")")
+        }
+        return names
     }
 }
 

@@ -26,7 +26,4 @@ public enum LossFamily: String, Sendable, Equatable {
     case pairs = "pair-based"
     case triplets = "triplet-based"
     case proxies = "proxy-based"
-
-    /// Whether a miner's tuples are the usual input of such a loss.
-    public var usesMinedTuples: Bool { self != .proxies }
 }

@@ -1,0 +1,29 @@
+import DMLXApp
+import DMLXCore
+import DMLXCurses
+import DMLXEngine
+import Foundation
+
+/// Opens the terminal UI on runs of the given configurations, trained side by side from
+/// the same initial weights on one prepared data set.
+enum InteractiveSession {
+    /// Whether standard input and output are both a terminal.
+    static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Opens the UI; fails fast, before any data is loaded, when there is no terminal.
+    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind) throws {
+        guard hasTerminal else { throw CursesError.notATerminal }
+        BLAS.threads = 1  // each run trains on its own core
+        let data = try PreparedData(configurations[0])
+        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data)) }
+        var state = AppState(
+            data: AppData(data, configuration: configurations[0]),
+            runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
+            size: AppState.Size(width: 80, height: 24))
+        state.screen = screen
+        try TerminalSession.run { backend in
+            AppRuntime(state: state, backend: backend, runs: runs,
+                       checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+        }
+    }
+}
