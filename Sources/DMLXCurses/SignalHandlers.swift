@@ -17,9 +17,9 @@ import Glibc
 ///   screen and the exit status still says "crashed".
 ///
 /// Handlers never draw; they use only async-signal-safe calls (`EmergencyRestore.perform`,
-/// `sigaction`, `raise`) and atomics. A signal the program ignored before (SIGHUP under
-/// `nohup`) stays ignored. SIGWINCH and SIGTSTP are left to curses, which turns a resize
-/// into KEY_RESIZE and suspends and repaints around Ctrl-Z.
+/// `StandardErrorCapture.release`, `sigaction`, `raise`) and atomics. A signal the program
+/// ignored before (SIGHUP under `nohup`) stays ignored. SIGWINCH and SIGTSTP are left to
+/// curses, which turns a resize into KEY_RESIZE and suspends and repaints around Ctrl-Z.
 enum SignalHandlers {
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashing: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
@@ -66,6 +66,7 @@ enum SignalHandlers {
     private static let handle: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, _ in
         if signal == SIGINT && pendingInterrupts.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue == 0 { return }
         EmergencyRestore.perform()
+        StandardErrorCapture.release()
         sigaction(signal, previous + Int(signal), nil)
         // A fault raised by the CPU (si_code > 0) recurs when the handler returns, now with
         // its original context for the backtracer; a signal sent by kill or raise must be

@@ -13,8 +13,9 @@ import Synchronization
 /// | SIGTERM, SIGHUP, SIGQUIT | restored from the handler, then the process dies by the signal |
 /// | crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE) | restored from the handler, then the crash proceeds (backtrace, exit status of the signal) |
 ///
-/// Handlers never draw (see `SignalHandlers`); a resize reaches the UI as the key
-/// `.resize`. One session at a time.
+/// What the program writes to standard error meanwhile is held back and printed after the
+/// terminal is restored (see `StandardErrorCapture`). Handlers never draw (see
+/// `SignalHandlers`); a resize reaches the UI as the key `.resize`. One session at a time.
 public enum TerminalSession {
     private static let active = Atomic<Bool>(false)
     private static let exitHookRegistered = Atomic<Bool>(false)
@@ -31,12 +32,19 @@ public enum TerminalSession {
         SignalHandlers.install()
         defer { SignalHandlers.uninstall() }
         let backend = try CursesBackend(palette: palette)
-        defer { backend.restore() }
+        StandardErrorCapture.begin()
+        defer {
+            backend.restore()
+            StandardErrorCapture.release()
+        }
         return try body(backend)
     }
 
     private static func registerExitHook() {
         guard !exitHookRegistered.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        atexit { EmergencyRestore.perform() }
+        atexit {
+            EmergencyRestore.perform()
+            StandardErrorCapture.release()
+        }
     }
 }
