@@ -90,9 +90,10 @@ public final class TmuxSession: Sendable {
         try tmux(["send-keys", "-t", target, "-l", "--", text])
     }
 
-    /// The pane's visible lines, top to bottom, without trailing blanks.
-    public func capture() throws -> [String] {
-        let output = try tmux(["capture-pane", "-p", "-t", target])
+    /// The pane's visible lines, top to bottom, without trailing blanks; with `escapes`,
+    /// colours and attributes are kept as SGR escape sequences.
+    public func capture(escapes: Bool = false) throws -> [String] {
+        let output = try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
         var lines = output.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines

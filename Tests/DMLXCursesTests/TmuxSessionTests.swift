@@ -24,6 +24,13 @@ struct TmuxSessionTests {
         #expect(try session.capture().count <= 13)
     }
 
+    @Test func captureKeepsColoursOnRequest() throws {
+        let session = try TmuxSession(command: ["sh", "-c", "printf 'plain \\033[31mred\\033[0m\\n'; sleep 30"], width: 30, height: 4)
+        try session.waitFor(text: "red")
+        #expect(try session.capture().first == "plain red")
+        #expect(try session.capture(escapes: true).first?.contains("\u{1B}[31mred") == true)
+    }
+
     @Test func resizeReachesTheProgram() throws {
         let session = try TmuxSession(command: ["sh", "-c", "trap 'echo now:$(tput cols)x$(tput lines)' WINCH; echo ready; while :; do sleep 0.05; done"],
                                       width: 40, height: 10)
