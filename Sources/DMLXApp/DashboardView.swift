@@ -74,16 +74,18 @@ struct LossCurves {
 struct MetricsTable: Widget {
     let state: AppState
 
-    private static let allColumns: [(title: String, value: @Sendable (RetrievalMetrics) -> Double?)] = [
-        ("R@1", { $0.recallAt[1] }), ("MAP@R", { $0.mapAtR }), ("NMI", { $0.nmi }),
-        ("R@2", { $0.recallAt[2] }), ("R@4", { $0.recallAt[4] }), ("R@8", { $0.recallAt[8] }),
-        ("RPrec", { $0.rPrecision }), ("AMI", { $0.ami }),
+    /// In display order, each with its priority: narrow panels keep the lowest numbers.
+    private static let allColumns: [(title: String, priority: Int, value: @Sendable (RetrievalMetrics) -> Double?)] = [
+        ("R@1", 0, { $0.recallAt[1] }), ("R@2", 3, { $0.recallAt[2] }), ("R@4", 4, { $0.recallAt[4] }),
+        ("R@8", 5, { $0.recallAt[8] }), ("MAP@R", 1, { $0.mapAtR }), ("RPrec", 6, { $0.rPrecision }),
+        ("NMI", 2, { $0.nmi }), ("AMI", 7, { $0.ami }),
     ]
 
     func render(into buffer: inout Buffer, area: Rect) {
         // Narrow panels drop the loss column first, then metrics from the end of the list.
         let showsLoss = area.width >= 50
-        let metricColumns = Array(Self.allColumns.prefix(max(3, min(Self.allColumns.count, (area.width - 24) / 7))))
+        let fitting = max(3, min(Self.allColumns.count, (area.width - 24) / 7))
+        let metricColumns = Self.allColumns.filter { $0.priority < fitting }
         let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch")] + (showsLoss ? [.numeric("loss")] : [])
             + metricColumns.map { Table.Column.numeric($0.title) }
         func row(_ name: String, epoch: String, loss: Double?, _ metrics: RetrievalMetrics, style: Style = Style()) -> Table.Row {

@@ -33,7 +33,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let configurations = try options.sideBySideConfigurations(losses: TrainingOptions.lossNames(losses, minimum: 2))
         if !json && !headless && InteractiveSession.hasTerminal {
-            return try InteractiveSession.open(configurations, screen: .compare)
+            return try InteractiveSession.open(configurations, screen: .compare, pace: options.pace)
         }
         BLAS.threads = 1
         let data = try PreparedData(configurations[0])

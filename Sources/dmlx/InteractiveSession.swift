@@ -11,11 +11,11 @@ enum InteractiveSession {
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     /// Opens the UI; fails fast, before any data is loaded, when there is no terminal.
-    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind) throws {
+    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double) throws {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
         let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data)) }
+        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data), minimumEpochSeconds: pace) }
         var state = AppState(
             data: AppData(data, configuration: configurations[0]),
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },

@@ -78,9 +78,13 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Threads for BLAS and neighbour search.")
     var threads = 1
 
+    @Option(help: "In the UI, the shortest time an epoch takes on screen, in seconds, so fast runs can be watched (training time and numbers are unaffected; 0: full speed).")
+    var pace = 0.2
+
     func validate() throws {
         _ = try hiddenWidths()
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        guard pace >= 0 && pace.isFinite else { throw ValidationError("--pace must be a non-negative number of seconds (got \(pace))") }
     }
 
     func hiddenWidths() throws -> [Int] {

@@ -1,0 +1,116 @@
+import DMLXTestSupport
+import Foundation
+import Testing
+
+/// The real `dmlx` binary driven in tmux: the dashboard opens, keys do what help says,
+/// resizing redraws, and every way out leaves a usable terminal.
+@Suite(.serialized) struct InteractiveTests {
+    /// Starts `dmlx arguments…` in a pane and waits for the dashboard. After dmlx exits the
+    /// pane's shell prints the exit status and the terminal's echo setting, so a test can see
+    /// the terminal was restored. The shell traps SIGINT (a handler, not an ignore, which dmlx
+    /// would inherit) so that Ctrl-C, sent to the whole foreground group, leaves it running.
+    func open(_ arguments: [String] = [], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try #require(TmuxSession.isAvailable, "the end-to-end UI tests need tmux (apt-get install tmux)")
+        try #require(FileManager.default.isExecutableFile(atPath: Dmlx.executable.path), "build dmlx first")
+        let command = ([Dmlx.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let script = "trap : INT; \(command); status=$?; echo; echo \"EXIT:$status $(stty -a | grep -o ' -\\{0,1\\}echo ' | head -n 1)\"; sleep 30"
+        let session = try TmuxSession(command: ["sh", "-c", script], width: width, height: height,
+                                      environment: ["OPENBLAS_NUM_THREADS": "1"])
+        try session.waitFor(text: "Loss per batch", timeout: .seconds(20))
+        return session
+    }
+
+    /// The shown epoch from the status line ("epoch 12/30").
+    func shownEpoch(_ screen: [String]) -> Int? {
+        guard let line = screen.last(where: { $0.contains("epoch ") }),
+              let range = line.range(of: #"epoch (\d+)/"#, options: .regularExpression) else { return nil }
+        return Int(line[range].dropFirst(6).dropLast())
+    }
+
+    func exitLine(_ session: TmuxSession) throws -> String {
+        try session.waitFor(text: "EXIT:", timeout: .seconds(15)).first { $0.contains("EXIT:") } ?? ""
+    }
+
+    @Test func dashboardPauseStepSelectScreensHelpAndQuit() throws {
+        let session = try open(["--epochs", "200", "--pace", "0.05"])
+        var screen = try session.waitFor(text: "untrained")
+        #expect(screen.joined().contains("raw features"))
+
+        try session.sendKeys("Space")
+        screen = try session.waitFor(text: "paused")
+        // Let a batch in flight finish, then stepping adds exactly one epoch.
+        Thread.sleep(forTimeInterval: 0.5)
+        let before = try #require(shownEpoch(try session.capture()))
+        try session.sendKeys("n")
+        screen = try session.waitFor("epoch \(before + 1)") { self.shownEpoch($0) == before + 1 }
+
+        try session.sendKeys("/")
+        try session.sendText("17")
+        try session.sendKeys("Enter")
+        try session.waitFor(text: "Neighbours of #17")
+        try session.sendKeys("Right")
+        try session.waitFor("another point") { !$0.joined().contains("Neighbours of #17") }
+
+        try session.sendKeys("[")
+        try session.waitFor("epoch \(before)") { self.shownEpoch($0) == before }
+
+        try session.sendKeys("Tab")
+        try session.waitFor(text: "MAP@R against epoch")
+        try session.sendKeys("t")
+        try session.waitFor(text: "MAP@R against training seconds")
+        try session.sendKeys("Tab")
+        try session.waitFor(text: "nearest, by epoch")
+        try session.sendKeys("?")
+        try session.waitFor(text: "dmlx keys")
+        try session.sendKeys("Escape")
+        try session.waitFor("help closed") { !$0.joined().contains("dmlx keys") }
+
+        try session.sendKeys("q")
+        let exit = try exitLine(session)
+        #expect(exit.contains("EXIT:0"))
+        #expect(exit.contains(" echo ") && !exit.contains("-echo"), "\(exit)")
+    }
+
+    @Test func resizingBetweenSmallAndLargeRedraws() throws {
+        let session = try open(width: 80, height: 24)
+        try session.resize(width: 200, height: 60)
+        try session.waitFor("200 columns") { $0.first?.count ?? 0 > 150 }
+        try session.resize(width: 60, height: 20)
+        try session.waitFor(text: "too small")
+        try session.resize(width: 80, height: 24)
+        try session.waitFor(text: "Loss per batch")
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
+    }
+
+    @Test func controlCQuitsAndRestoresTheTerminal() throws {
+        let session = try open()
+        try session.sendKeys("C-c")
+        let exit = try exitLine(session)
+        #expect(exit.contains("EXIT:0") || exit.contains("EXIT:130"))
+        #expect(!exit.contains("-echo"))
+    }
+
+    @Test func terminationSignalRestoresTheTerminal() throws {
+        let session = try open()
+        let shell = try session.processID()
+        // The pane runs sh, whose child is dmlx.
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let dmlx = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        kill(dmlx, SIGTERM)
+        let exit = try exitLine(session)
+        #expect(exit.contains("EXIT:143"))
+        #expect(!exit.contains("-echo"))
+    }
+
+    @Test func withoutATerminalItSaysSoAndFails() throws {
+        for input in [nil, "/dev/null"] as [String?] {
+            let script = input.map { "'\(Dmlx.executable.path)' < \($0)" } ?? "'\(Dmlx.executable.path)' | cat"
+            let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", script + "; exit $?"],
+                                               timeout: .seconds(60))
+            #expect(result.failedCleanly || input == nil, "\(script): \(result)")
+            #expect(result.standardError.contains("needs a terminal"), "\(script): \(result)")
+            #expect(!result.standardOutput.contains("\u{1B}["), "escape codes leaked into \(script)")
+        }
+    }
+}
