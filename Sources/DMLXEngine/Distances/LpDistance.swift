@@ -33,45 +33,83 @@ public struct LpDistance: Distance {
     }
 
     /// With c_ij = G_ij · power · D_ij^(power − 2): ∂L/∂u_i = Σ_j c_ij (u_i − v_j) and
-    /// ∂L/∂v_j = −Σ_i c_ij (u_i − v_j), then back through the normalisation.
+    /// ∂L/∂v_j = Σ_i c_ij (v_j − u_i), then back through the normalisation.
     public func backward(_ x: Matrix<Double>, _ y: Matrix<Double>, upstream: Matrix<Double>)
         -> (x: Matrix<Double>, y: Matrix<Double>)
     {
         let (xNormalization, yNormalization) = (normalization(x), normalization(y))
         let (u, v) = (xNormalization.apply(to: x), yNormalization.apply(to: y))
+        let coefficients = coefficients(upstream, u, v)
+        return (xNormalization.backward(Self.weightedDifferences(coefficients, u, v)),
+                yNormalization.backward(Self.weightedDifferences(coefficients.transposed, v, u)))
+    }
+
+    /// The u side of `backward(x, x, upstream: G + Gᵀ)` (`symmetrized`).
+    public func backward(_ x: Matrix<Double>, upstream: Matrix<Double>) -> Matrix<Double> {
+        let xNormalization = normalization(x)
+        let u = xNormalization.apply(to: x)
+        return xNormalization.backward(Self.weightedDifferences(coefficients(Self.symmetrized(upstream), u, u), u, u))
+    }
+
+    /// c_ij = G_ij · power · D_ij^(power − 2).
+    private func coefficients(_ upstream: Matrix<Double>, _ u: Matrix<Double>, _ v: Matrix<Double>) -> Matrix<Double> {
         let distances = euclidean(u, v)
         var coefficients = upstream
-        for i in coefficients.storage.indices {
-            let d = distances.storage[i]
-            let slope = power == 2 ? 2 : (d > 0 ? power * pow(d, power - 2) : 0)
-            coefficients.storage[i] *= slope
+        for i in coefficients.storage.indices { coefficients.storage[i] *= slope(distances.storage[i]) }
+        return coefficients
+    }
+
+    /// power · d^(power − 2), from ∂D/∂d = power · d^(power − 1) times ∂d/∂u = (u − v) / d;
+    /// 0 at d = 0 for power < 2. Powers 1 and 2 avoid `pow`, which otherwise dominates
+    /// the backward pass of a 128-row batch.
+    private func slope(_ d: Double) -> Double {
+        switch power {
+        case 2: return 2
+        case _ where d <= 0: return 0
+        case 1: return 1 / d
+        default: return power * pow(d, power - 2)
         }
-        var gradientU = coefficients.multiplied(v)
-        var gradientV = coefficients.transposed.multiplied(u)
-        for i in 0..<u.rows {
-            let weight = coefficients.row(i).reduce(0, +)
-            for c in 0..<u.cols { gradientU[i, c] = weight * u[i, c] - gradientU[i, c] }
-        }
-        for j in 0..<v.rows {
-            let weight = (0..<u.rows).reduce(0) { $0 + coefficients[$1, j] }
-            for c in 0..<v.cols { gradientV[j, c] = weight * v[j, c] - gradientV[j, c] }
-        }
-        return (xNormalization.backward(gradientU), yNormalization.backward(gradientV))
     }
 
     private func normalization(_ x: Matrix<Double>) -> RowNormalization? {
         normalizeEmbeddings ? RowNormalization(x) : nil
     }
 
-    /// Differences taken row by row (not ‖u‖² + ‖v‖² − 2u·v) so that small distances
-    /// keep their relative precision.
+    /// Row i is Σ_j c_ij (a_i − b_j) = (Σ_j c_ij) a_i − (C b)_i, the product by GEMM.
+    private static func weightedDifferences(_ c: Matrix<Double>, _ a: Matrix<Double>, _ b: Matrix<Double>)
+        -> Matrix<Double>
+    {
+        var result = c.multiplied(by: b)
+        for i in 0..<a.rows {
+            let weight = c.row(i).reduce(0, +)
+            for column in 0..<a.cols { result[i, column] = weight * a[i, column] - result[i, column] }
+        }
+        return result
+    }
+
+    /// Squared distances below this fraction of ‖u_i‖² + ‖v_j‖² have lost most of their
+    /// digits to cancellation in the GEMM form and are recomputed from differences.
+    static let cancellationFraction = 1e-3
+
+    /// ‖u_i − v_j‖ for every pair. The squares come from one GEMM as
+    /// ‖u_i‖² + ‖v_j‖² − 2 u_i·v_j (relative error at most about dimension · ε /
+    /// `cancellationFraction`); entries where that form cancels are recomputed coordinate
+    /// by coordinate, so that small distances keep their relative precision and D_ii of a
+    /// batch against itself is exactly 0.
     private func euclidean(_ u: Matrix<Double>, _ v: Matrix<Double>) -> Matrix<Double> {
         precondition(u.cols == v.cols, "dimensions differ: \(u.cols) vs \(v.cols)")
-        var result = Matrix<Double>(rows: u.rows, cols: v.rows)
-        for i in 0..<u.rows {
-            let a = u.row(i)
-            for j in 0..<v.rows {
-                result[i, j] = zip(a, v.row(j)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+        let (uNorms, vNorms) = (u.rowSquaredNorms, v.rowSquaredNorms)
+        var result = u.multiplied(by: v, transposingOther: true)
+        result.storage.withUnsafeMutableBufferPointer { products in
+            for i in 0..<u.rows {
+                for j in 0..<v.rows {
+                    let scale = uNorms[i] + vNorms[j]
+                    var squared = scale - 2 * products[i * v.rows + j]
+                    if squared <= Self.cancellationFraction * scale {
+                        squared = zip(u.row(i), v.row(j)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+                    }
+                    products[i * v.rows + j] = squared.squareRoot()
+                }
             }
         }
         return result

@@ -11,24 +11,27 @@ struct RowNormalization {
     private let scales: [Double]
 
     init(_ x: Matrix<Double>) {
-        scales = x.rowSquaredNorms.map { max($0.squareRoot(), Self.epsilon) }
+        let scales = x.rowSquaredNorms.map { max($0.squareRoot(), Self.epsilon) }
         var normalized = x
-        for r in 0..<x.rows {
-            for c in 0..<x.cols { normalized[r, c] /= scales[r] }
+        normalized.storage.withUnsafeMutableBufferPointer { values in
+            for r in 0..<x.rows {
+                for c in (r * x.cols)..<((r + 1) * x.cols) { values[c] /= scales[r] }
+            }
         }
         self.normalized = normalized
+        self.scales = scales
     }
 
     /// ∂L/∂x from ∂L/∂u with u = x / ‖x‖: (g − u (u·g)) / ‖x‖. Below the epsilon the
     /// scale is constant, so the gradient is g / epsilon.
     func backward(_ upstream: Matrix<Double>) -> Matrix<Double> {
         var gradient = upstream
-        for r in 0..<upstream.rows {
-            let u = normalized.row(r)
-            let g = upstream.row(r)
-            let projection = scales[r] > Self.epsilon ? zip(u, g).reduce(0) { $0 + $1.0 * $1.1 } : 0
-            for c in 0..<upstream.cols {
-                gradient[r, c] = (upstream[r, c] - projection * normalized[r, c]) / scales[r]
+        gradient.storage.withUnsafeMutableBufferPointer { values in
+            for r in 0..<upstream.rows {
+                let u = normalized.row(r)
+                let projection = scales[r] > Self.epsilon ? zip(u, upstream.row(r)).reduce(0) { $0 + $1.0 * $1.1 } : 0
+                // A row slice is indexed by storage position, the same in `values`.
+                for c in u.indices { values[c] = (values[c] - projection * u[c]) / scales[r] }
             }
         }
         return gradient
