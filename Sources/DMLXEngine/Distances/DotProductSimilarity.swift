@@ -35,7 +35,7 @@ public struct DotProductSimilarity: Distance {
         return xNormalization.backward(Self.symmetrized(upstream).multiplied(by: xNormalization.apply(to: x)))
     }
 
-    private func normalization(_ x: Matrix<Double>) -> RowNormalization? {
+    private func normalization(_ x: Matrix<Double>) -> RowNormalization<Double>? {
         normalizeEmbeddings ? RowNormalization(x) : nil
     }
 }

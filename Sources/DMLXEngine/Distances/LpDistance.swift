@@ -71,7 +71,7 @@ public struct LpDistance: Distance {
         }
     }
 
-    private func normalization(_ x: Matrix<Double>) -> RowNormalization? {
+    private func normalization(_ x: Matrix<Double>) -> RowNormalization<Double>? {
         normalizeEmbeddings ? RowNormalization(x) : nil
     }
 

@@ -1,16 +1,18 @@
 import DMLXCore
 
-/// Rows scaled to unit Euclidean length, and the backward pass through that scaling.
+/// Rows scaled to unit Euclidean length, and the backward pass through that scaling: the
+/// model's `L2Normalization` layer in `Float`, the distances' `normalizeEmbeddings` in
+/// `Double`.
 ///
 /// Matches `torch.nn.functional.normalize(x, p: 2, eps: 1e-12)`: a row is divided by
 /// max(‖x‖, 1e-12), so an all-zero row stays zero instead of becoming NaN.
-struct RowNormalization {
-    static let epsilon = 1e-12
+struct RowNormalization<Scalar: BinaryFloatingPoint & Sendable> {
+    static var epsilon: Scalar { 1e-12 }
 
-    let normalized: Matrix<Double>
-    private let scales: [Double]
+    let normalized: Matrix<Scalar>
+    private let scales: [Scalar]
 
-    init(_ x: Matrix<Double>) {
+    init(_ x: Matrix<Scalar>) {
         let scales = x.rowSquaredNorms.map { max($0.squareRoot(), Self.epsilon) }
         var normalized = x
         normalized.storage.withUnsafeMutableBufferPointer { values in
@@ -22,9 +24,9 @@ struct RowNormalization {
         self.scales = scales
     }
 
-    /// ∂L/∂x from ∂L/∂u with u = x / ‖x‖: (g − u (u·g)) / ‖x‖. Below the epsilon the
-    /// scale is constant, so the gradient is g / epsilon.
-    func backward(_ upstream: Matrix<Double>) -> Matrix<Double> {
+    /// ∂L/∂x from ∂L/∂u with u = x / ‖x‖: (g − u (u·g)) / ‖x‖, the part of g tangent to
+    /// the sphere. Below the epsilon the scale is constant, so the gradient is g / epsilon.
+    func backward(_ upstream: Matrix<Scalar>) -> Matrix<Scalar> {
         var gradient = upstream
         gradient.storage.withUnsafeMutableBufferPointer { values in
             for r in 0..<upstream.rows {
@@ -38,10 +40,14 @@ struct RowNormalization {
     }
 }
 
-extension Optional where Wrapped == RowNormalization {
+extension Optional {
     /// The rows seen by the distance: normalised when a normalisation is present.
-    func apply(to x: Matrix<Double>) -> Matrix<Double> { self?.normalized ?? x }
+    func apply(to x: Matrix<Double>) -> Matrix<Double> where Wrapped == RowNormalization<Double> {
+        self?.normalized ?? x
+    }
 
     /// The backward pass of `apply`.
-    func backward(_ upstream: Matrix<Double>) -> Matrix<Double> { self?.backward(upstream) ?? upstream }
+    func backward(_ upstream: Matrix<Double>) -> Matrix<Double> where Wrapped == RowNormalization<Double> {
+        self?.backward(upstream) ?? upstream
+    }
 }
