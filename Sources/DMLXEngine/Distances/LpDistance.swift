@@ -25,11 +25,18 @@ public struct LpDistance: Distance {
 
     public func matrix(_ x: Matrix<Double>, _ y: Matrix<Double>) -> Matrix<Double> {
         let (u, v) = (normalization(x).apply(to: x), normalization(y).apply(to: y))
-        var result = euclidean(u, v)
-        if power != 1 {
-            for i in result.storage.indices { result.storage[i] = pow(result.storage[i], power) }
-        }
+        var result = squaredEuclidean(u, v)
+        for i in result.storage.indices { result.storage[i] = raised(result.storage[i]) }
         return result
+    }
+
+    /// D = d^power from s = d²: s itself for power 2 (no root, no `pow`), √s for power 1.
+    private func raised(_ s: Double) -> Double {
+        switch power {
+        case 2: return s
+        case 1: return s.squareRoot()
+        default: return pow(s, power / 2)
+        }
     }
 
     /// With c_ij = G_ij · power · D_ij^(power − 2): ∂L/∂u_i = Σ_j c_ij (u_i − v_j) and
@@ -51,23 +58,26 @@ public struct LpDistance: Distance {
         return xNormalization.backward(Self.weightedDifferences(coefficients(Self.symmetrized(upstream), u, u), u, u))
     }
 
-    /// c_ij = G_ij · power · D_ij^(power − 2).
+    /// c_ij = G_ij · power · d_ij^(power − 2).
     private func coefficients(_ upstream: Matrix<Double>, _ u: Matrix<Double>, _ v: Matrix<Double>) -> Matrix<Double> {
-        let distances = euclidean(u, v)
         var coefficients = upstream
-        for i in coefficients.storage.indices { coefficients.storage[i] *= slope(distances.storage[i]) }
+        guard power != 2 else {
+            for i in coefficients.storage.indices { coefficients.storage[i] *= 2 }
+            return coefficients
+        }
+        let squared = squaredEuclidean(u, v)
+        for i in coefficients.storage.indices { coefficients.storage[i] *= slope(squared.storage[i]) }
         return coefficients
     }
 
-    /// power · d^(power − 2), from ∂D/∂d = power · d^(power − 1) times ∂d/∂u = (u − v) / d;
-    /// 0 at d = 0 for power < 2. Powers 1 and 2 avoid `pow`, which otherwise dominates
-    /// the backward pass of a 128-row batch.
-    private func slope(_ d: Double) -> Double {
+    /// power · d^(power − 2) from s = d², for power ≠ 2: ∂D/∂d = power · d^(power − 1)
+    /// times ∂d/∂u = (u − v) / d; 0 at d = 0. Power 1 avoids `pow`, which otherwise
+    /// dominates the backward pass of a 128-row batch.
+    private func slope(_ s: Double) -> Double {
         switch power {
-        case 2: return 2
-        case _ where d <= 0: return 0
-        case 1: return 1 / d
-        default: return power * pow(d, power - 2)
+        case _ where s <= 0: return 0
+        case 1: return 1 / s.squareRoot()
+        default: return power * pow(s, power / 2 - 1)
         }
     }
 
@@ -91,12 +101,11 @@ public struct LpDistance: Distance {
     /// digits to cancellation in the GEMM form and are recomputed from differences.
     static let cancellationFraction = 1e-3
 
-    /// ‖u_i − v_j‖ for every pair. The squares come from one GEMM as
-    /// ‖u_i‖² + ‖v_j‖² − 2 u_i·v_j (relative error at most about dimension · ε /
-    /// `cancellationFraction`); entries where that form cancels are recomputed coordinate
-    /// by coordinate, so that small distances keep their relative precision and D_ii of a
-    /// batch against itself is exactly 0.
-    private func euclidean(_ u: Matrix<Double>, _ v: Matrix<Double>) -> Matrix<Double> {
+    /// ‖u_i − v_j‖² for every pair, from one GEMM as ‖u_i‖² + ‖v_j‖² − 2 u_i·v_j (relative
+    /// error at most about dimension · ε / `cancellationFraction`); entries where that
+    /// form cancels are recomputed coordinate by coordinate, so that small distances keep
+    /// their relative precision and D_ii of a batch against itself is exactly 0.
+    private func squaredEuclidean(_ u: Matrix<Double>, _ v: Matrix<Double>) -> Matrix<Double> {
         precondition(u.cols == v.cols, "dimensions differ: \(u.cols) vs \(v.cols)")
         let (uNorms, vNorms) = (u.rowSquaredNorms, v.rowSquaredNorms)
         var result = u.multiplied(by: v, transposingOther: true)
@@ -104,11 +113,10 @@ public struct LpDistance: Distance {
             for i in 0..<u.rows {
                 for j in 0..<v.rows {
                     let scale = uNorms[i] + vNorms[j]
-                    var squared = scale - 2 * products[i * v.rows + j]
-                    if squared <= Self.cancellationFraction * scale {
-                        squared = zip(u.row(i), v.row(j)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-                    }
-                    products[i * v.rows + j] = squared.squareRoot()
+                    let squared = scale - 2 * products[i * v.rows + j]
+                    products[i * v.rows + j] = squared > Self.cancellationFraction * scale
+                        ? squared
+                        : zip(u.row(i), v.row(j)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
                 }
             }
         }
