@@ -1,12 +1,13 @@
 import CBLAS
 
-extension Matrix where Scalar == Float {
-    /// `c = alpha · op(a) · op(b) + beta · c` with OpenBLAS `cblas_sgemm`, where `op`
-    /// transposes when asked. `c` must already have the product's shape.
+extension Matrix where Scalar: BLASScalar {
+    /// `c = alpha · op(a) · op(b) + beta · c` with OpenBLAS (`sgemm` or `dgemm`), where
+    /// `op` transposes when asked. `c` must already have the product's shape.
+    @inlinable
     public static func gemm(
         _ a: Matrix, transposeA: Bool = false,
         _ b: Matrix, transposeB: Bool = false,
-        alpha: Float = 1, beta: Float = 0, into c: inout Matrix
+        alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix
     ) {
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
@@ -21,20 +22,16 @@ extension Matrix where Scalar == Float {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_sgemm(
-                        CblasRowMajor,
-                        transposeA ? CblasTrans : CblasNoTrans,
-                        transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), alpha,
-                        pa.baseAddress, Int32(a.cols),
-                        pb.baseAddress, Int32(b.cols),
-                        beta, pc.baseAddress, Int32(n))
+                    Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                                a: pa.baseAddress!, lda: a.cols, b: pb.baseAddress!, ldb: b.cols,
+                                beta: beta, c: pc.baseAddress!, ldc: n)
                 }
             }
         }
     }
 
     /// The product `op(self) · op(other)` as a new matrix.
+    @inlinable
     public func multiplied(by other: Matrix, transposingSelf transposeSelf: Bool = false,
                            transposingOther transposeOther: Bool = false) -> Matrix {
         var result = Matrix(rows: transposeSelf ? cols : rows, cols: transposeOther ? other.rows : other.cols)

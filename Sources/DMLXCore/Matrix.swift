@@ -1,8 +1,8 @@
 /// A dense row-major matrix: element (r, c) lives at `storage[r * cols + c]`.
 ///
-/// `Matrix<Float>` carries activations and parameters and has BLAS products
-/// (`Matrix+BLAS.swift`); `Matrix<Double>` carries the small loss stage, whose gradients
-/// are checked by central differences and so need the extra precision.
+/// `Matrix<Float>` carries activations and parameters; `Matrix<Double>` carries the small
+/// loss stage, whose gradients are checked by central differences and so need the extra
+/// precision. Both have BLAS products (`Matrix+BLAS.swift`, `BLASScalar`).
 /// Value semantics come from the backing `Array` (copy on write).
 public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatable {
     public let rows: Int

@@ -19,4 +19,8 @@ public struct CosineSimilarity: Distance {
     {
         dotProduct.backward(x, y, upstream: upstream)
     }
+
+    public func backward(_ x: Matrix<Double>, upstream: Matrix<Double>) -> Matrix<Double> {
+        dotProduct.backward(x, upstream: upstream)
+    }
 }

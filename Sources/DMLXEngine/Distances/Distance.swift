@@ -14,17 +14,33 @@ public protocol Distance: Sendable {
     /// Given `upstream` = ∂L/∂matrix(x, y), the gradients ∂L/∂x and ∂L/∂y.
     func backward(_ x: Matrix<Double>, _ y: Matrix<Double>, upstream: Matrix<Double>)
         -> (x: Matrix<Double>, y: Matrix<Double>)
+    /// ∂L/∂x for `matrix(x)`, given `upstream` = ∂L/∂matrix(x). The default adds both
+    /// sides of `backward(x, x, upstream:)`; a distance symmetric in its arguments can
+    /// do one side's work instead (see `symmetrized`).
+    func backward(_ x: Matrix<Double>, upstream: Matrix<Double>) -> Matrix<Double>
 }
 
 extension Distance {
     /// The matrix of a batch against itself.
     public func matrix(_ x: Matrix<Double>) -> Matrix<Double> { matrix(x, x) }
 
-    /// ∂L/∂x for `matrix(x)`: x appears on both sides, so both gradients add up.
+    /// x appears on both sides, so both gradients add up.
     public func backward(_ x: Matrix<Double>, upstream: Matrix<Double>) -> Matrix<Double> {
         let gradients = backward(x, x, upstream: upstream)
         var sum = gradients.x
         for i in sum.storage.indices { sum.storage[i] += gradients.y.storage[i] }
+        return sum
+    }
+
+    /// G + Gᵀ for a square upstream G. When matrix(x, y)_ij = f(x_i, y_j) with f
+    /// symmetric, ∂L/∂x of matrix(x, x) is the x side of `backward(x, x, upstream: G + Gᵀ)`:
+    /// Σ_j G_kj ∂₁f(x_k, x_j) + Σ_i G_ik ∂₂f(x_i, x_k) = Σ_j (G + Gᵀ)_kj ∂₁f(x_k, x_j).
+    static func symmetrized(_ upstream: Matrix<Double>) -> Matrix<Double> {
+        precondition(upstream.rows == upstream.cols, "the upstream of matrix(x) is square")
+        var sum = upstream
+        for i in 0..<upstream.rows {
+            for j in 0..<upstream.cols { sum[i, j] += upstream[j, i] }
+        }
         return sum
     }
 

@@ -16,7 +16,7 @@ public struct DotProductSimilarity: Distance {
     public var isInverted: Bool { true }
 
     public func matrix(_ x: Matrix<Double>, _ y: Matrix<Double>) -> Matrix<Double> {
-        normalization(x).apply(to: x).multipliedTransposed(normalization(y).apply(to: y))
+        normalization(x).apply(to: x).multiplied(by: normalization(y).apply(to: y), transposingOther: true)
     }
 
     /// ∂L/∂u = G v and ∂L/∂v = Gᵀ u, then back through the normalisation.
@@ -25,11 +25,17 @@ public struct DotProductSimilarity: Distance {
     {
         let (xNormalization, yNormalization) = (normalization(x), normalization(y))
         let (u, v) = (xNormalization.apply(to: x), yNormalization.apply(to: y))
-        return (xNormalization.backward(upstream.multiplied(v)),
-                yNormalization.backward(upstream.transposed.multiplied(u)))
+        return (xNormalization.backward(upstream.multiplied(by: v)),
+                yNormalization.backward(upstream.multiplied(by: u, transposingSelf: true)))
     }
 
-    private func normalization(_ x: Matrix<Double>) -> RowNormalization? {
+    /// ∂L/∂u = (G + Gᵀ) u, then back through the normalisation (`symmetrized`).
+    public func backward(_ x: Matrix<Double>, upstream: Matrix<Double>) -> Matrix<Double> {
+        let xNormalization = normalization(x)
+        return xNormalization.backward(Self.symmetrized(upstream).multiplied(by: xNormalization.apply(to: x)))
+    }
+
+    private func normalization(_ x: Matrix<Double>) -> RowNormalization<Double>? {
         normalizeEmbeddings ? RowNormalization(x) : nil
     }
 }

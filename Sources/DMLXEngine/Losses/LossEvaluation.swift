@@ -28,7 +28,7 @@ public struct LossEvaluation: Sendable {
 
     /// Statistics every loss reports for its per-tuple terms.
     public static func termStatistics(_ terms: [Double]) -> [String: Double] {
-        ["tuples": Double(terms.count), "active": Double(terms.filter { $0 > 0 }.count)]
+        ["tuples": Double(terms.count), "active": Double(terms.count { $0 > 0 })]
     }
 }
 

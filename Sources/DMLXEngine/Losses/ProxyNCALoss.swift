@@ -43,6 +43,9 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
     public let distance: any Distance
     public let reducer: any Reducer
     public var parameters: [Parameter] { [proxies] }
+    /// For each class, the rows of its proxies and of the other classes' proxies, found
+    /// once instead of for every embedding of every batch.
+    private let proxyRows: [Int: (own: [Int], others: [Int])]
 
     public init(classes: [Int], embeddingDimension: Int, proxiesPerClass: Int = 1, softmaxScale: Double = 1,
                 form: ProxyNCAForm = .nca, distance: any Distance = LpDistance(power: 2),
@@ -52,7 +55,12 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
         self.softmaxScale = softmaxScale
         self.form = form
         self.proxiesPerClass = proxiesPerClass
-        self.proxyLabels = classes.flatMap { Array(repeating: $0, count: proxiesPerClass) }
+        let proxyLabels = classes.flatMap { Array(repeating: $0, count: proxiesPerClass) }
+        self.proxyLabels = proxyLabels
+        self.proxyRows = Dictionary(uniqueKeysWithValues: classes.map { label in
+            (label, (own: proxyLabels.indices.filter { proxyLabels[$0] == label },
+                     others: proxyLabels.indices.filter { proxyLabels[$0] != label }))
+        })
         var values = Matrix<Float>(rows: proxyLabels.count, cols: embeddingDimension)
         for i in values.storage.indices { values.storage[i] = Float(generator.nextGaussian()) }
         self.proxies = Parameter(name: "proxies", group: .proxies, value: values)
@@ -119,11 +127,10 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
 
     /// ℓ = −z_positive + log Σ_{k ∈ denominator} e^{z_k}, with z the logits of one row.
     private func term(row: Int, label: Int, logits: [Double], kinks: inout [Double]) -> Term? {
-        let own = proxyLabels.indices.filter { proxyLabels[$0] == label }
+        guard let (own, negatives) = proxyRows[label] else { return nil }
         let ranked = own.sorted { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
         guard let positive = ranked.first else { return nil }
         if ranked.count > 1 { kinks.append(logits[ranked[0]] - logits[ranked[1]]) }
-        let negatives = proxyLabels.indices.filter { proxyLabels[$0] != label }
         let denominator = form == .nca ? [positive] + negatives : negatives
         guard let largest = denominator.map({ logits[$0] }).max() else { return nil }
         let exponentials = denominator.map { exp(logits[$0] - largest) }

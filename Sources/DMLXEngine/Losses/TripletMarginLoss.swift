@@ -45,34 +45,43 @@ public final class TripletMarginLoss: RegisteredLoss {
         LossConfiguration(name: name, margin: margin, swap: swap, smoothLoss: smoothLoss)
     }
 
+    /// One triplet's hinge argument v = margin(d(a,p), d(a,n)) + margin and the anchor of
+    /// the pair that served as its negative (a, or p when swapped).
+    private struct Term {
+        var negativeAnchor: Int
+        var violation: Double
+    }
+
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
         let triplets = tuples?.triplets ?? MinedTuples.allTriplets(labels: labels)
         let matrix = distance.matrix(embeddings)
-        var kinks = [Double]()
-        let terms = triplets.map { a, p, n in
-            let negative = negativePair(a, p, n, matrix)
-            if swap { kinks.append(abs(matrix[a, n] - matrix[p, n])) }
-            return (positive: (a, p), negative: negative,
-                    violation: distance.margin(matrix[a, p], matrix[negative.0, negative.1]) + margin)
+        // distance.margin and distance.isCloser with the sign read once: a mined batch
+        // holds up to 10⁵ triplets.
+        let closenessSign = distance.closenessSign
+        var nearestKink = Double.infinity
+        var terms = [Term]()
+        terms.reserveCapacity(triplets.count)
+        for (a, p, n) in triplets {
+            let swapped = swap && closenessSign * (matrix[p, n] - matrix[a, n]) > 0
+            let negativeAnchor = swapped ? p : a
+            let violation = closenessSign * (matrix[negativeAnchor, n] - matrix[a, p]) + margin
+            if swap { nearestKink = min(nearestKink, abs(matrix[a, n] - matrix[p, n])) }
+            if !smoothLoss { nearestKink = min(nearestKink, abs(violation)) }
+            terms.append(Term(negativeAnchor: negativeAnchor, violation: violation))
         }
-        if !smoothLoss { kinks += terms.map { abs($0.violation) } }
         let losses = terms.map { smoothLoss ? softplus($0.violation) : max($0.violation, 0) }
         let reduction = reducer.reduce(losses)
         var upstream = Matrix<Double>(rows: matrix.rows, cols: matrix.cols)
-        for (term, weight) in zip(terms, reduction.weights) {
-            let slope = weight * derivative(term.violation)
-            upstream[term.positive.0, term.positive.1] -= slope * distance.closenessSign
-            upstream[term.negative.0, term.negative.1] += slope * distance.closenessSign
+        for (index, (a, p, n)) in triplets.enumerated() where reduction.weights[index] != 0 {
+            let term = terms[index]
+            let slope = reduction.weights[index] * derivative(term.violation) * closenessSign
+            upstream[a, p] -= slope
+            upstream[term.negativeAnchor, n] += slope
         }
         return LossEvaluation(value: reduction.value, gradient: distance.backward(embeddings, upstream: upstream),
                               statistics: LossEvaluation.termStatistics(losses),
-                              nearestKink: kinks.min() ?? .infinity)
-    }
-
-    /// (a, n), or (p, n) when swapping and p is closer to n than a is.
-    private func negativePair(_ a: Int, _ p: Int, _ n: Int, _ matrix: Matrix<Double>) -> (Int, Int) {
-        swap && distance.isCloser(matrix[p, n], than: matrix[a, n]) ? (p, n) : (a, n)
+                              nearestKink: nearestKink)
     }
 
     private func softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }

@@ -14,10 +14,11 @@ extension MinedTuples {
     /// Every valid triplet (a, p, n): p ≠ a with a's label, n with another label, in
     /// lexicographic order (PML's `get_all_triplets_indices`).
     public static func allTriplets(labels: [Int]) -> [(Int, Int, Int)] {
+        let groups = LabelGroups(labels)
         var triplets = [(Int, Int, Int)]()
         for a in labels.indices {
-            for p in labels.indices where p != a && labels[p] == labels[a] {
-                for n in labels.indices where labels[n] != labels[a] { triplets.append((a, p, n)) }
+            for p in groups.sameLabel[a] where p != a {
+                for n in groups.otherLabel[a] { triplets.append((a, p, n)) }
             }
         }
         return triplets

@@ -50,8 +50,12 @@ public final class Linear: Layer {
     public func backward(_ outputGradient: Matrix<Float>) -> Matrix<Float> {
         Matrix.gemm(input, transposeA: true, outputGradient, beta: 1, into: &weight.gradient)
         if let bias {
-            for r in 0..<outputGradient.rows {
-                for c in 0..<outputGradient.cols { bias.gradient.storage[c] += outputGradient[r, c] }
+            // On raw buffers: element-wise access through the class property would pay an
+            // exclusivity check per element.
+            bias.gradient.storage.withUnsafeMutableBufferPointer { sums in
+                for r in 0..<outputGradient.rows {
+                    for (c, value) in outputGradient.row(r).enumerated() { sums[c] += value }
+                }
             }
         }
         guard computesInputGradient else { return Matrix(rows: 0, cols: 0) }

@@ -26,6 +26,6 @@ public final class Parameter: @unchecked Sendable {
     }
 
     public func zeroGradient() {
-        for i in gradient.storage.indices { gradient.storage[i] = 0 }
+        gradient.storage.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 }

@@ -7,7 +7,7 @@ public struct AvgNonZeroReducer: Reducer {
     public init() {}
 
     public func reduce(_ terms: [Double]) -> Reduction {
-        let active = terms.filter { $0 > 0 }.count
+        let active = terms.count { $0 > 0 }
         return Reduction.weighted(terms, weight: 1 / Double(max(active, 1))) { $0 > 0 }
     }
 }

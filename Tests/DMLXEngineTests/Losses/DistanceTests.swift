@@ -66,6 +66,19 @@ import Testing
         #expect(LpDistance(normalizeEmbeddings: false).backward(x, upstream: upstream).storage.allSatisfy { $0 == 0 })
     }
 
+    /// The GEMM form ‖u‖² + ‖v‖² − 2u·v loses a 1e-7 distance between unit-scale rows to
+    /// cancellation (relative error about 1e-2); the recomputed entries keep it.
+    @Test func smallDistancesKeepTheirRelativePrecision() {
+        let base: [Double] = [0.3, -1.2, 0.7, 2.1]
+        let nearby = base.enumerated().map { $0.offset == 2 ? $0.element + 1e-7 : $0.element }
+        let x = Matrix<Double>([base, nearby, [0, 0, 0, 0]])
+        let matrix = LpDistance(normalizeEmbeddings: false).matrix(x)
+        #expect(abs(matrix[0, 1] - 1e-7) / 1e-7 < 1e-8)
+        #expect(abs(matrix[1, 0] - 1e-7) / 1e-7 < 1e-8)
+        #expect((0..<3).allSatisfy { matrix[$0, $0] == 0 })
+        #expect(abs(matrix[0, 2] - sqrt(base.reduce(0) { $0 + $1 * $1 })) < 1e-15)
+    }
+
     @Test func reducers() {
         let terms = [0.0, 2, -1, 4]
         #expect(MeanReducer().reduce(terms) == Reduction(value: 1.25, weights: [0.25, 0.25, 0.25, 0.25]))
