@@ -36,10 +36,15 @@ public final class AppRuntime<Backend: TerminalBackend> {
         seen = runs.map { _ in (0, .waiting) }
     }
 
-    /// Starts the runs and loops until the user quits; the runs are stopped on the way out.
+    /// Starts the runs and loops until the user quits. On the way out the runs are stopped
+    /// and awaited (at most one batch each), so the process never exits with a batch in
+    /// flight on another thread.
     public func run() {
         runs.forEach { $0.start() }
-        defer { runs.forEach { $0.stop() } }
+        defer {
+            runs.forEach { $0.stop() }
+            runs.forEach { $0.waitUntilDone() }
+        }
         var needsFrame = true
         while !state.shouldQuit {
             if needsFrame { renderFrame() }

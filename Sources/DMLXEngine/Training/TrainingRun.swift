@@ -103,10 +103,11 @@ public final class TrainingRun: Sendable {
         scheduleEpoch()
     }
 
-    /// Stops after the current batch; the run cannot be resumed.
+    /// Stops after the current batch; the run cannot be resumed. Takes effect at once
+    /// even while a paced run waits between epochs.
     public func stop() {
         control.withLock { $0.stopRequested = true }
-        scheduleEpoch()
+        queue.async { [self] in advance() }
     }
 
     /// Raises the epoch limit so that a finished run can train further.
