@@ -13,9 +13,13 @@ public struct AppData: Sendable {
     public var rawTestFeatures: Matrix<Float>
     public var imageShape: Dataset.ImageShape?
     public var rawMetrics: RetrievalMetrics
+    /// Whether the metrics table shows the raw-features and untrained baselines (off when
+    /// viewing given embeddings, which are their own raw features).
+    public var showsBaselines: Bool
 
     public init(name: String, split: String, testLabels: [Int], classNames: [Int: String],
-                rawTestFeatures: Matrix<Float>, imageShape: Dataset.ImageShape?, rawMetrics: RetrievalMetrics) {
+                rawTestFeatures: Matrix<Float>, imageShape: Dataset.ImageShape?, rawMetrics: RetrievalMetrics,
+                showsBaselines: Bool = true) {
         self.name = name
         self.split = split
         self.testLabels = testLabels
@@ -23,6 +27,7 @@ public struct AppData: Sendable {
         self.rawTestFeatures = rawTestFeatures
         self.imageShape = imageShape
         self.rawMetrics = rawMetrics
+        self.showsBaselines = showsBaselines
     }
 
     public init(_ prepared: PreparedData, configuration: TrainingConfiguration) {

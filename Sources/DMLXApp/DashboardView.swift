@@ -93,9 +93,12 @@ struct MetricsTable: Widget {
                       style: style)
         }
         let dim = Style.foreground(.dim)
-        var rows = [row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, style: dim)]
-        if let untrained = state.runs.first?.snapshots.first {
-            rows.append(row("untrained", epoch: "0", loss: nil, untrained.metrics, style: dim))
+        var rows: [Table.Row] = []
+        if state.data.showsBaselines {
+            rows.append(row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, style: dim))
+            if let untrained = state.runs.first?.snapshots.first {
+                rows.append(row("untrained", epoch: "0", loss: nil, untrained.metrics, style: dim))
+            }
         }
         for (index, run) in state.runs.enumerated() {
             guard let shown = run.snapshot(atEpoch: state.shownEpoch) else { continue }

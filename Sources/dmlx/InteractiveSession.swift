@@ -21,6 +21,11 @@ enum InteractiveSession {
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
             size: AppState.Size(width: 80, height: 24))
         state.screen = screen
+        try present(state, runs: runs)
+    }
+
+    /// Runs the UI on `state` (with `runs` training behind it) until the user quits.
+    static func present(_ state: AppState, runs: [TrainingRun]) throws {
         try TerminalSession.run { backend in
             AppRuntime(state: state, backend: backend, runs: runs,
                        checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()

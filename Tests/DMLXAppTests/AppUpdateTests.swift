@@ -135,3 +135,25 @@ import Testing
         }
     }
 }
+
+@Suite struct AppMouseTests {
+    @Test func clickingTheScatterSelectsThePointUnderTheMouse() {
+        var state = AppFixtures.state(width: 120, height: 40)
+        state.selection = 0
+        // Click every cell of the scatter panel's inside until one selects another point:
+        // each click must select a valid point, and some click must change the selection.
+        var selected = Set<Int>()
+        for row in 2..<20 {
+            for column in stride(from: 62, to: 118, by: 3) {
+                _ = state.update(.key(.mouse(MouseEvent(.click, x: column, y: row))))
+                #expect(state.data.testLabels.indices.contains(state.selection))
+                selected.insert(state.selection)
+            }
+        }
+        #expect(selected.count > 4)
+        // A click on the metrics table (left half) selects nothing new.
+        let before = state.selection
+        _ = state.update(.key(.mouse(MouseEvent(.click, x: 5, y: 30))))
+        #expect(state.selection == before)
+    }
+}

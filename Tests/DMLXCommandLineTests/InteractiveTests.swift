@@ -9,14 +9,15 @@ import Testing
     /// pane's shell prints the exit status and the terminal's echo setting, so a test can see
     /// the terminal was restored. The shell traps SIGINT (a handler, not an ignore, which dmlx
     /// would inherit) so that Ctrl-C, sent to the whole foreground group, leaves it running.
-    func open(_ arguments: [String] = [], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+    func open(_ arguments: [String] = [], width: Int = 100, height: Int = 30, in directory: URL? = nil,
+              waitingFor ready: String = "Loss per batch") throws -> TmuxSession {
         try #require(TmuxSession.isAvailable, "the end-to-end UI tests need tmux (apt-get install tmux)")
         try #require(FileManager.default.isExecutableFile(atPath: Dmlx.executable.path), "build dmlx first")
         let command = ([Dmlx.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let script = "trap : INT; \(command); status=$?; echo; echo \"EXIT:$status $(stty -a | grep -o ' -\\{0,1\\}echo ' | head -n 1)\"; sleep 30"
         let session = try TmuxSession(command: ["sh", "-c", script], width: width, height: height,
-                                      environment: ["OPENBLAS_NUM_THREADS": "1"])
-        try session.waitFor(text: "Loss per batch", timeout: .seconds(20))
+                                      environment: ["OPENBLAS_NUM_THREADS": "1"], workingDirectory: directory?.path)
+        try session.waitFor(text: ready, timeout: .seconds(20))
         return session
     }
 
@@ -74,6 +75,35 @@ import Testing
         let exit = try exitLine(session)
         #expect(exit.contains("EXIT:0"))
         #expect(echoIsOn(exit), "\(exit)")
+    }
+
+    @Test func saveKeyWritesACheckpointPerRunThatExportReads() throws {
+        let directory = try ScratchDirectory()
+        let session = try open(["--epochs", "3"], in: directory.url)
+        try session.waitFor(text: "proxy-nca done")
+        try session.sendKeys("s")
+        try session.waitFor("both saved") { screen in
+            FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("dmlx-triplet.ckpt").path)
+                && FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("dmlx-proxy-nca.ckpt").path)
+                && screen.joined().contains("saved dmlx-")
+        }
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
+        let export = try Dmlx.run(["export", directory.url.appendingPathComponent("dmlx-proxy-nca.ckpt").path,
+                                   "--out", directory.url.appendingPathComponent("out").path])
+        #expect(export.succeeded, "\(export)")
+        #expect(export.standardOutput.contains("(epoch 3)"))
+    }
+
+    @Test func viewExploresGivenEmbeddings() throws {
+        let embeddings = Dmlx.fixtures("eval").appendingPathComponent("clustered-f32.npy").path
+        let session = try open(["view", embeddings], waitingFor: "Neighbours of #0")
+        let screen = try session.waitFor(text: "clustered-f32")
+        #expect(!screen.joined().contains("untrained"))
+        try session.sendKeys("Down")
+        try session.waitFor("selection moved") { !$0.joined().contains("Neighbours of #0") }
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
     }
 
     @Test func resizingBetweenSmallAndLargeRedraws() throws {

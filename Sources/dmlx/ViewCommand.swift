@@ -1,0 +1,53 @@
+import ArgumentParser
+import DMLXApp
+import DMLXCore
+import DMLXCurses
+import DMLXEngine
+import Foundation
+
+struct ViewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "view",
+        abstract: "Explore given embeddings in the terminal UI: the scatter, neighbours and metrics.",
+        discussion: """
+            FILE is anything `dmlx eval` reads: .npy embeddings (labels from --labels or a \\
+            sibling <name>-labels.npy), CSV/TSV (label in the last column, or labels from \\
+            --labels / --metadata, e.g. the tensors.tsv and metadata.tsv of `dmlx export \\
+            --format projector`).
+            """)
+
+    @Argument(help: "The embeddings.")
+    var file: String
+
+    @Option(help: "Labels: .npy (integers), IDX, or text with one label per line.")
+    var labels: String?
+
+    @Option(help: "A TensorBoard projector metadata file with one label per line (same as --labels).")
+    var metadata: String?
+
+    @Option(help: "Seed of the k-means++ clustering behind NMI and AMI.")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        if labels != nil && metadata != nil { throw ValidationError("give --labels or --metadata, not both") }
+    }
+
+    func run() throws {
+        guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
+        BLAS.threads = 1
+        let data = try DatasetCatalog.load(file, labels: labels ?? metadata, seed: seed).train
+        guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
+        let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed, threads: 2)
+        var track = ProjectionTrack()
+        let snapshot = EpochSnapshot(run: data.name, epoch: 0, loss: nil, batchLosses: [], trainSeconds: 0,
+                                     cumulativeTrainSeconds: 0, metrics: metrics, statistics: [:], learningRate: 0,
+                                     embeddings: data.features, projection: try? track.next(data.features))
+        let appData = AppData(name: file, split: "embeddings", testLabels: data.labels, classNames: data.classNames,
+                              rawTestFeatures: data.features, imageShape: data.imageShape, rawMetrics: metrics,
+                              showsBaselines: false)
+        let state = AppState(data: appData,
+                             runs: [RunView(name: data.name, snapshots: [snapshot], status: .finished, plannedEpochs: 0)],
+                             size: AppState.Size(width: 80, height: 24))
+        try InteractiveSession.present(state, runs: [])
+    }
+}
