@@ -2,9 +2,10 @@ import DMLXCore
 
 /// Central-difference gradient checking in Double.
 public enum GradientCheck {
-    /// The numerical gradient of `f` at `x`: (f(x + h·e_i) − f(x − h·e_i)) / 2h per entry.
-    public static func numerical(
-        at x: Matrix<Double>, step h: Double = 1e-6, _ f: (Matrix<Double>) -> Double
+    /// The numerical gradient of `f` at `x`: (f(x + h·e_i) − f(x − h·e_i)) / 2h per entry,
+    /// in Double whatever the scalar type of `x` (Float layers are probed with larger steps).
+    public static func numerical<Scalar>(
+        at x: Matrix<Scalar>, step h: Scalar = 1e-6, _ f: (Matrix<Scalar>) -> Double
     ) -> Matrix<Double> {
         var gradient = Matrix<Double>(rows: x.rows, cols: x.cols)
         var probe = x
@@ -15,7 +16,7 @@ public enum GradientCheck {
             probe.storage[i] = original - h
             let minus = f(probe)
             probe.storage[i] = original
-            gradient.storage[i] = (plus - minus) / (2 * h)
+            gradient.storage[i] = (plus - minus) / (2 * Double(h))
         }
         return gradient
     }

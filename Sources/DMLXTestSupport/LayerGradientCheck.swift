@@ -24,11 +24,11 @@ public enum LayerGradientCheck {
         for parameter in layer.parameters { parameter.zeroGradient() }
         _ = layer.forward(input)
         let inputGradient = Matrix<Double>(layer.backward(outputWeights))
-        var worst = GradientCheck.relativeError(inputGradient, numerical(input, step: step, objective))
+        var worst = GradientCheck.relativeError(inputGradient, GradientCheck.numerical(at: input, step: step, objective))
         for parameter in layer.parameters {
             let analytic = Matrix<Double>(parameter.gradient)
             let original = parameter.value
-            let numeric = numerical(original, step: step) { value in
+            let numeric = GradientCheck.numerical(at: original, step: step) { value in
                 parameter.value = value
                 defer { parameter.value = original }
                 return objective(input)
@@ -36,20 +36,5 @@ public enum LayerGradientCheck {
             worst = max(worst, GradientCheck.relativeError(analytic, numeric))
         }
         return worst
-    }
-
-    private static func numerical(_ x: Matrix<Float>, step: Float, _ f: (Matrix<Float>) -> Double) -> Matrix<Double> {
-        var gradient = Matrix<Double>(rows: x.rows, cols: x.cols)
-        var probe = x
-        for i in x.storage.indices {
-            let original = probe.storage[i]
-            probe.storage[i] = original + step
-            let plus = f(probe)
-            probe.storage[i] = original - step
-            let minus = f(probe)
-            probe.storage[i] = original
-            gradient.storage[i] = (plus - minus) / (2 * Double(step))
-        }
-        return gradient
     }
 }
