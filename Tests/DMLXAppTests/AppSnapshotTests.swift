@@ -43,3 +43,20 @@ import Testing
         assertSnapshot(AppView.render(state(.dashboard, width: 50, height: 12)), named: "too-small-50x12")
     }
 }
+
+@Suite struct AppRobustnessTests {
+    /// Every screen, with and without help, at sizes down to nothing, draws without trapping.
+    @Test func everyScreenRendersAtAnySize() {
+        for (width, height) in [(0, 0), (1, 1), (2, 5), (79, 23), (80, 24), (81, 25), (200, 60)] {
+            for screen in ScreenKind.allCases {
+                for help in [false, true] {
+                    var state = AppFixtures.state(width: width, height: height)
+                    state.screen = screen
+                    state.showsHelp = help
+                    let buffer = AppView.render(state)
+                    #expect(buffer.width == width && buffer.height == height)
+                }
+            }
+        }
+    }
+}
