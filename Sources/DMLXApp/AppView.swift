@@ -17,6 +17,7 @@ public enum AppView {
         case .dashboard: DashboardView(state: state).render(into: &buffer, area: body)
         case .compare: CompareView(state: state).render(into: &buffer, area: body)
         case .inspect: InspectView(state: state).render(into: &buffer, area: body)
+        case .mining: MiningView(state: state).render(into: &buffer, area: body)
         }
         StatusLine(state: state).render(into: &buffer, area: screen.row(screen.height - 1))
         if state.showsHelp {

@@ -12,7 +12,7 @@ public enum KeyBindings {
         HelpOverlay.Entry("click", "select the point under the mouse"),
         HelpOverlay.Entry("/", "jump to a point: an index, or c<class> / a class name"),
         HelpOverlay.Entry("+  -", "more / fewer neighbours (k)"),
-        HelpOverlay.Entry("tab  shift-tab", "next / previous screen: dashboard, compare, inspect"),
+        HelpOverlay.Entry("tab  shift-tab", "next / previous screen: dashboard, compare, inspect, mining"),
         HelpOverlay.Entry("r", "show the next run in the scatter and neighbour panels"),
         HelpOverlay.Entry("p", "cycle projections: aligned PCA, fixed basis, per-epoch PCA"),
         HelpOverlay.Entry("t", "compare screen: against epochs / training seconds"),

@@ -6,12 +6,15 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     case compare
     /// One point and its nearest neighbours in the embedding space, over epochs.
     case inspect
+    /// What the losses and miners see: active terms, mined tuples, distance gaps.
+    case mining
 
     public var title: String {
         switch self {
         case .dashboard: return "Dashboard"
         case .compare: return "Compare"
         case .inspect: return "Inspect"
+        case .mining: return "Mining"
         }
     }
 }

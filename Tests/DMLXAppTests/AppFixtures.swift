@@ -41,10 +41,19 @@ enum AppFixtures {
             return EpochSnapshot(run: name, epoch: epoch, loss: epoch == 0 ? nil : batchLosses.reduce(0, +) / 4,
                                  batchLosses: batchLosses, trainSeconds: seconds, cumulativeTrainSeconds: cumulative,
                                  metrics: metrics(Double(epoch + 2 * index) / Double(planned + 2 * index)),
-                                 statistics: [:], learningRate: 0.001, embeddings: embeddings,
+                                 statistics: statistics(epoch: epoch, run: index), learningRate: 0.001, embeddings: embeddings,
                                  projection: try? track.next(embeddings))
         }
         return RunView(name: name, snapshots: snapshots, status: .running, plannedEpochs: planned)
+    }
+
+    /// Run 0 mines triplets whose active share and distance gap evolve; run 1 has no miner.
+    static func statistics(epoch: Int, run: Int) -> [String: Double] {
+        guard epoch > 0 else { return [:] }
+        let active = 400 / Double(epoch + 1)
+        guard run == 0 else { return ["tuples": 64, "active": 64] }
+        return ["tuples": 400, "active": active, "mined": 400 - 20 * Double(epoch),
+                "mean_positive_distance": 0.8 / Double(epoch), "mean_negative_distance": 0.9 + 0.05 * Double(epoch)]
     }
 
     static func data() -> AppData {

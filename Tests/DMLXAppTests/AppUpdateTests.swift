@@ -73,9 +73,11 @@ import Testing
         _ = press([.tab], on: &state)
         #expect(state.screen == .compare)
         _ = press([.tab, .tab], on: &state)
+        #expect(state.screen == .mining)
+        _ = press([.tab], on: &state)
         #expect(state.screen == .dashboard)
         _ = press([.backTab], on: &state)
-        #expect(state.screen == .inspect)
+        #expect(state.screen == .mining)
     }
 
     @Test func runProjectionAxisHelpSaveAndQuit() {
