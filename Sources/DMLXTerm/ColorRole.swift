@@ -22,4 +22,7 @@ public enum ColorRole: Sendable, Equatable, Hashable {
     case classColor(Int)
     /// A grey level 0 (black) ... 23 (white): the 256-colour ramp 232...255.
     case gray(Int)
+    /// A signed intensity −5 ... 5 of a diverging scale (heat maps): blue below zero, red
+    /// above, a dark neutral at zero.
+    case diverging(Int)
 }

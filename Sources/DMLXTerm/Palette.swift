@@ -5,7 +5,8 @@
 ///   so that up to 20 classes stay distinguishable); `.gray(level)` is 232 + level.
 /// - 8 colours: each role has an ANSI index 0...7; series and classes cycle through the six
 ///   chromatic colours (1...6, never black or white, which vanish on one background or the
-///   other); greys become black (level < 12) or white.
+///   other); greys become black (level < 12) or white; the diverging scale becomes blue,
+///   black or red by sign.
 /// - No colour: roles become attributes — title, accent, bad and warning are bold, dim is
 ///   dim, a `.selection` background is reverse video — and everything else relies on shape.
 ///
@@ -45,8 +46,12 @@ public struct Palette: Sendable, Equatable {
         case .series(let index): Palette.cycle(seriesColors, index)
         case .classColor(let index): Palette.cycle(classColors, index)
         case .gray(let level): 232 + min(23, max(0, level))
+        case .diverging(let level): Palette.divergingColors[min(10, max(0, level + 5))]
         }
     }
+
+    /// The 256-colour diverging scale −5 ... 5: saturating blues, a dark grey, saturating reds.
+    static let divergingColors = [21, 20, 19, 18, 17, 236, 52, 88, 124, 160, 196]
 
     /// The ANSI index (0...7) of `role`, nil for the terminal's default.
     public func color8(_ role: ColorRole) -> Int? {
@@ -61,6 +66,7 @@ public struct Palette: Sendable, Equatable {
         case .series(let index): Palette.cycle([6, 3, 2, 5, 4, 1], index)
         case .classColor(let index): Palette.cycle([4, 3, 2, 1, 5, 6], index)
         case .gray(let level): level < 12 ? 0 : 7
+        case .diverging(let level): level < 0 ? 4 : level > 0 ? 1 : 0
         }
     }
 

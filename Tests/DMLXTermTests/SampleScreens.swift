@@ -78,6 +78,8 @@ enum SampleScreens {
             ("thumbnail", ImageThumbnail(image: digit(), caption: "#412 label 0", glyphs: glyphs)),
             ("status bar", StatusBar(left: [.init("dmlx"), .init("training")], right: [.init("? help")], glyphs: glyphs)),
             ("help", HelpOverlay(title: "Keys", entries: helpEntries, glyphs: glyphs)),
+            ("heat map", HeatMap(rows: 6, cols: 6, values: (0..<36).map { sin(Double($0)) }, glyphs: glyphs)),
+            ("bar chart", BarChart(values: (1...12).map { 1 / Double($0) }, glyphs: glyphs)),
             ("too small", TooSmallPanel(required: (80, 24), actual: (40, 10), glyphs: glyphs)),
             ("box", Box(title: "Panel", glyphs: glyphs)),
             ("legend", Legend(entries: [Legend.Entry("triplet", color: .series(0)), Legend.Entry("proxy-nca", color: .series(1))], glyphs: glyphs)),
