@@ -34,11 +34,13 @@ struct DashboardView: Widget {
             into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
         MetricsTable(state: state).render(
             into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
+        // The selected point's neighbours are found once per frame, for both panels.
+        let neighbors = PointNeighbors.ofSelection(in: state)
         _ = panel(scatterTitle, layout.scatter, into: &buffer, glyphs: glyphs)
-        if let scatter = ScatterFigure(state: state).plot {
+        if let scatter = ScatterFigure(state: state, neighbors: neighbors.map(\.index)).plot {
             scatter.render(into: &buffer, area: layout.scatterPlotArea)
         }
-        NeighborPanel(state: state).render(
+        NeighborPanel(state: state, neighbors: neighbors).render(
             into: &buffer, area: panel("Neighbours of #\(state.selection)", layout.neighbors, into: &buffer, glyphs: glyphs))
     }
 
@@ -116,12 +118,14 @@ struct MetricsTable: Widget {
 /// the selected point and its neighbours.
 struct ScatterFigure {
     let state: AppState
+    /// The selected point's neighbours, marked on the plot.
+    var neighbors: [Int] = []
 
     var plot: ScatterPlot? {
         guard let coordinates = state.scatterCoordinates else { return nil }
         let classes = state.data.classes
         let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        let neighbors = Set(neighborIndices)
+        let neighbors = Set(self.neighbors)
         var points = (0..<coordinates.points.rows).map { index in
             ScatterPlot.Point(x: Double(coordinates.points[index, 0]), y: Double(coordinates.points[index, 1]),
                               classID: colorIndex[state.data.testLabels[index]] ?? 0,
@@ -136,11 +140,5 @@ struct ScatterFigure {
             }
         }
         return ScatterPlot(points: points, classNames: classes.map(state.data.labelText), glyphs: state.glyphs)
-    }
-
-    /// The selected point's neighbours in the embedding space at the shown epoch.
-    var neighborIndices: [Int] {
-        guard let embeddings = state.focusedSnapshot?.embeddings else { return [] }
-        return PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount).map(\.index)
     }
 }

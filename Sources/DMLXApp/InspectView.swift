@@ -9,17 +9,19 @@ struct InspectView: Widget {
     let state: AppState
 
     func render(into buffer: inout Buffer, area: Rect) {
+        let neighbors = PointNeighbors.ofSelection(in: state)
         let columns = Layout.horizontal([.percentage(40), .fill]).split(area)
         let left = Layout.vertical([.percentage(45), .fill]).split(columns[0])
         renderPoint(into: &buffer, area: panel("Point #\(state.selection)", left[0], into: &buffer, glyphs: state.glyphs))
         history.render(into: &buffer, area: panel("Same-class of \(state.neighborCount) nearest, by epoch", left[1],
                                                    into: &buffer, glyphs: state.glyphs))
         let right = Layout.vertical([.fill, .fixed(state.data.imageShape == nil ? 0 : min(10, area.height / 3))]).split(columns[1])
-        let title = ["\(state.focused?.name ?? "-"), epoch \(state.focusedSnapshot?.epoch ?? 0)", changeSummary]
+        let title = ["\(state.focused?.name ?? "-"), epoch \(state.focusedSnapshot?.epoch ?? 0)", changeSummary(neighbors)]
             .filter { !$0.isEmpty }.joined(separator: ": ")
-        NeighborPanel(state: state).render(into: &buffer, area: panel(title, right[0], into: &buffer, glyphs: state.glyphs))
+        NeighborPanel(state: state, neighbors: neighbors)
+            .render(into: &buffer, area: panel(title, right[0], into: &buffer, glyphs: state.glyphs))
         if !right[1].isEmpty {
-            renderNeighborPictures(into: &buffer, area: panel("Neighbours", right[1], into: &buffer, glyphs: state.glyphs))
+            renderPictures(of: neighbors, into: &buffer, area: panel("Neighbours", right[1], into: &buffer, glyphs: state.glyphs))
         }
     }
 
@@ -47,13 +49,13 @@ struct InspectView: Widget {
     }
 
     /// How the focused run's neighbour set differs from the previous epoch's and epoch 0's.
-    private var changeSummary: String {
-        guard let run = state.focused, let shown = state.focusedSnapshot, let now = shown.embeddings else { return "" }
+    private func changeSummary(_ neighbors: [PointNeighbors.Neighbor]) -> String {
+        guard let run = state.focused, let shown = state.focusedSnapshot, shown.embeddings != nil else { return "" }
         func set(_ snapshot: EpochSnapshot?) -> Set<Int>? {
             guard let embeddings = snapshot?.embeddings else { return nil }
             return Set(PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount).map(\.index))
         }
-        let current = Set(PointNeighbors.of(state.selection, in: now, k: state.neighborCount).map(\.index))
+        let current = Set(neighbors.map(\.index))
         var parts: [String] = []
         if shown.epoch > 0, let previous = set(run.snapshot(atEpoch: shown.epoch - 1)) {
             parts.append("+\(current.subtracting(previous).count) -\(previous.subtracting(current).count) vs epoch \(shown.epoch - 1)")
@@ -64,11 +66,11 @@ struct InspectView: Widget {
         return parts.joined(separator: ", ")
     }
 
-    private func renderNeighborPictures(into buffer: inout Buffer, area: Rect) {
-        guard let embeddings = state.focusedSnapshot?.embeddings, let shape = state.data.imageShape else { return }
+    private func renderPictures(of neighbors: [PointNeighbors.Neighbor], into buffer: inout Buffer, area: Rect) {
+        guard let shape = state.data.imageShape else { return }
         let label = state.data.testLabels[state.selection]
         let cellWidth = max(4, min(shape.width + 2, area.width / max(1, state.neighborCount)))
-        for (rank, neighbor) in PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount).enumerated() {
+        for (rank, neighbor) in neighbors.enumerated() {
             let x = area.x + rank * cellWidth
             guard x + cellWidth <= area.maxX else { break }
             let neighborLabel = state.data.testLabels[neighbor.index]

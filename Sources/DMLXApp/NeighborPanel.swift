@@ -6,11 +6,7 @@ import DMLXTerm
 /// of the point for image data.
 struct NeighborPanel: Widget {
     let state: AppState
-
-    var neighbors: [PointNeighbors.Neighbor] {
-        guard let embeddings = state.focusedSnapshot?.embeddings else { return [] }
-        return PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount)
-    }
+    let neighbors: [PointNeighbors.Neighbor]
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty, state.data.testLabels.indices.contains(state.selection) else { return }

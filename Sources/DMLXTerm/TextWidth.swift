@@ -11,6 +11,8 @@ public enum TextWidth {
         case left, right, center
     }
 
+    private static let narrowSymbols: [ClosedRange<UInt32>] = [0x2010...0x2027, 0x2500...0x25FC, 0x2800...0x28FF]
+
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         let first = scalars.first!
@@ -18,6 +20,12 @@ public enum TextWidth {
         if value >= 0x20 && value < 0x7F { return 1 }
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         if value < 0x300 { return 1 }
+        // What the widgets draw most (braille, box drawing, blocks, shapes, dashes and the
+        // ellipsis) is narrow: answered without a Unicode property lookup, which would cost
+        // more than the rest of drawing a frame. A following variation selector (emoji
+        // style) makes a second scalar and takes the full path.
+        if Self.narrowSymbols.contains(where: { $0.contains(value) }),
+           scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
         if isWide(value) { return 2 }
         let properties = first.properties
         if properties.isEmojiPresentation { return 2 }
