@@ -175,8 +175,9 @@ public enum NaiveLoss {
         var terms = [Double]()
         for a in x.indices {
             for p in x.indices where p != a && labels[p] == labels[a] {
-                var negatives = Set<Int>()
-                for n in x.indices where labels[n] != labels[a] && nearest[n] != nearest[p] { negatives.insert(nearest[n]) }
+                var negativeSet = Set<Int>()
+                for n in x.indices where labels[n] != labels[a] { negativeSet.insert(nearest[n]) }
+                let negatives = Array(negativeSet)
                 if excludePositive && negatives.isEmpty { continue }
                 terms.append(proxyTerm(x[a], positive: proxies[nearest[p]], negatives: negatives.map { proxies[$0] },
                                        scale: scale, excludePositive: excludePositive) * weights[a])

@@ -8,8 +8,8 @@ public enum ProxyAssignment: String, Codable, Sendable, CaseIterable {
     case `static`
     /// Labels only say which samples are positives and negatives of each other, and a
     /// sample's proxy is the one nearest to it at the time, p(x) = argmin_p d(x, p),
-    /// whichever class the proxy was created for. For the triplet (x, y, Z) of the paper,
-    /// formed in the batch by an anchor x, each positive y ≠ x and all of x's negatives Z,
-    /// the positive proxy is p(y) and the negatives are p(Z) without p(y).
+    /// whichever class the proxy was created for. For each anchor x and positive y ≠ x of
+    /// the batch, the positive proxy is p(y) and the negatives are the proxies p(z) of x's
+    /// negatives z in the batch (the paper's ℓ(x, p(y), p(Z)); p(y) may be among them).
     case dynamic
 }

@@ -20,8 +20,13 @@ import Foundation
 /// proxies are neither positive nor negative for x, so they are left out of both
 /// numerator and denominator. With one proxy per class this is exactly PML's loss.
 /// Dynamic assignment has one term per anchor x and positive y ≠ x of the batch, with
-/// positive p(y) = argmin_p d(y, p) and negatives {p(z) : z a negative of x} \ {p(y)};
-/// assignments are constants of the gradient (they change only across kinks).
+/// positive p(y) = argmin_p d(y, p) and negatives p(Z) = {p(z) : z a negative of x in the
+/// batch}, as the paper's ℓ(x, p(y), p(Z)). p(Z) may hold p(y) itself: it then counts in
+/// the denominator as a negative too, which is what keeps samples of different classes
+/// from sharing a proxy (dropping it lets the NCA form reach 0 by mapping every sample to
+/// one proxy; keeping every other proxy instead leaves nothing pushing classes apart —
+/// both measured on digits, MAP@R below 0.1).
+/// Assignments are constants of the gradient (they change only across kinks).
 ///
 /// With mined tuples each embedding's term is weighted by how often it occurs in them,
 /// divided by the largest count (PML's `convert_to_weights`); an empty set of mined
@@ -167,10 +172,9 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
         let allProxies = Array(logits.first?.indices ?? 0..<0)
         let assigned = logits.map { nearest(of: allProxies, logits: $0, kinks: &kinks)! }
         return labels.indices.flatMap { anchor -> [Term] in
-            let negativeProxies = Set(labels.indices.filter { labels[$0] != labels[anchor] }.map { assigned[$0] })
+            let negatives = Set(labels.indices.filter { labels[$0] != labels[anchor] }.map { assigned[$0] }).sorted()
             return labels.indices.compactMap { positive in
                 guard positive != anchor, labels[positive] == labels[anchor] else { return nil }
-                let negatives = negativeProxies.subtracting([assigned[positive]]).sorted()
                 return term(row: anchor, positive: assigned[positive], negatives: negatives, logits: logits[anchor])
             }
         }

@@ -44,12 +44,13 @@ import Testing
         let expectedStatic = (log(1 + exp(-gap)) + log(1 + exp(gap)) + log(1 + exp(2))) / 3
         #expect(abs(staticValue - expectedStatic) < 1e-12)
         // Dynamic: p(x₀) = proxy 0, p(x₁) = proxy 1, p(x₂) = proxy 0. Anchor 0 with positive 1:
-        // positive proxy 1, negatives {p(x₂)} = {proxy 0}. Anchor 1 with positive 0: positive
-        // proxy 0, negatives {proxy 0} \ {proxy 0} = ∅, a term of 0. Anchor 2 has no positive.
+        // positive proxy 1, negatives {p(x₂)} = {proxy 0}, to which x̂₀ is nearer by gap.
+        // Anchor 1 with positive 0: positive proxy 0, negatives {proxy 0}, the same proxy
+        // twice in the softmax: log 2. Anchor 2 has no positive.
         let dynamicLoss = try make(LossConfiguration(name: "proxy-nca", proxyAssignment: .dynamic), classes: [0, 1])
         let dynamicValue = dynamicLoss.evaluate(embeddings: embeddings, labels: labels, tuples: nil,
                                                 parameterValues: [proxies]).value
-        #expect(abs(dynamicValue - (log(1 + exp(gap)) + 0) / 2) < 1e-12)
+        #expect(abs(dynamicValue - (log(1 + exp(gap)) + log(2)) / 2) < 1e-12)
     }
 
     @Test func invalidProxyCountsAreRejected() throws {
