@@ -21,11 +21,13 @@ import Foundation
 /// numerator and denominator. With one proxy per class this is exactly PML's loss.
 /// Dynamic assignment has one term per anchor x and positive y ≠ x of the batch, with
 /// positive p(y) = argmin_p d(y, p) and negatives p(Z) = {p(z) : z a negative of x in the
-/// batch}, as the paper's ℓ(x, p(y), p(Z)). p(Z) may hold p(y) itself: it then counts in
-/// the denominator as a negative too, which is what keeps samples of different classes
-/// from sharing a proxy (dropping it lets the NCA form reach 0 by mapping every sample to
-/// one proxy; keeping every other proxy instead leaves nothing pushing classes apart —
-/// both measured on digits, MAP@R below 0.1).
+/// batch}, as the paper's ℓ(x, p(y), p(Z)). p(y) may be among p(Z): it then counts in
+/// the denominator as a negative too. Measured on digits (stratified, 10 epochs, defaults)
+/// dynamic assignment tends to collapse: from the random start most samples share one
+/// nearest proxy, where every term is log 2 and the gradient vanishes (MAP@R 0.31 at 0.5
+/// and 0.32 at 1 proxy per class, against 0.33 and 0.89 static). Dropping p(y) from p(Z)
+/// reaches loss 0 the same way; making every other proxy a negative leaves nothing
+/// pushing classes apart (MAP@R 0.08).
 /// Assignments are constants of the gradient (they change only across kinks).
 ///
 /// With mined tuples each embedding's term is weighted by how often it occurs in them,
