@@ -21,9 +21,14 @@ public enum NaiveLoss {
                            smooth: configuration.smoothLoss!)
         case "proxy-nca":
             let proxies = (0..<parameterValues[0].rows).map { Array(parameterValues[0].row($0)) }
-            let proxyLabels = classes.flatMap { Array(repeating: $0, count: configuration.proxiesPerClass!) }
-            return proxyNCA(points, labels, tuples, proxies: proxies, proxyLabels: proxyLabels,
-                            scale: configuration.softmaxScale!, excludePositive: configuration.proxyForm == .paper)
+            let excludePositive = configuration.proxyForm == .paper
+            if configuration.proxyAssignment == .dynamic {
+                return dynamicProxyNCA(points, labels, tuples, proxies: proxies, scale: configuration.softmaxScale!,
+                                       excludePositive: excludePositive)
+            }
+            let proxyClasses = staticProxyClasses(classes, proxiesPerClass: configuration.proxiesPerClass!)
+            return proxyNCA(points, labels, tuples, proxies: proxies, proxyClasses: proxyClasses,
+                            scale: configuration.softmaxScale!, excludePositive: excludePositive)
         case "multi-similarity":
             return multiSimilarity(points, labels, tuples, alpha: configuration.alpha!, beta: configuration.beta!,
                                    base: configuration.base!)
@@ -107,32 +112,76 @@ public enum NaiveLoss {
         return averageOfPositive(terms)
     }
 
-    static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
-                         proxyLabels: [Int], scale: Double, excludePositive: Bool) -> Double {
-        var weights = Array(repeating: 1.0, count: x.count)
-        if let tuples {
-            let (positive, negative) = pairs(labels, tuples)
-            var named: [Int]
-            if case let .triplets(triplets) = tuples {
-                named = triplets.flatMap { [$0.0, $0.1, $0.2] }
-            } else {
-                named = (positive + negative).flatMap { [$0.0, $0.1] }
+    /// The classes of each proxy row: k rows per class for k ≥ 1 proxies per class;
+    /// class i on row i mod ⌈k·C⌉ for k < 1.
+    static func staticProxyClasses(_ classes: [Int], proxiesPerClass: Double) -> [Set<Int>] {
+        if proxiesPerClass >= 1 {
+            var rows = [Set<Int>]()
+            for label in classes {
+                for _ in 0..<Int(proxiesPerClass) { rows.append([label]) }
             }
-            if named.isEmpty { return 0 }
-            let counts = x.indices.map { i in Double(named.filter { $0 == i }.count) }
-            weights = counts.map { $0 / counts.max()! }
+            return rows
         }
+        let count = Int(ceil(proxiesPerClass * Double(classes.count)))
+        var rows = Array(repeating: Set<Int>(), count: count)
+        for (i, label) in classes.enumerated() { rows[i % count].insert(label) }
+        return rows
+    }
+
+    /// Each embedding's weight: 1 without tuples, else its count in the tuples over the largest count.
+    static func proxyWeights(_ count: Int, _ labels: [Int], _ tuples: MinedTuples?) -> [Double]? {
+        guard let tuples else { return Array(repeating: 1.0, count: count) }
+        let (positive, negative) = pairs(labels, tuples)
+        var named: [Int]
+        if case let .triplets(triplets) = tuples {
+            named = triplets.flatMap { [$0.0, $0.1, $0.2] }
+        } else {
+            named = (positive + negative).flatMap { [$0.0, $0.1] }
+        }
+        if named.isEmpty { return nil }
+        let counts = (0..<count).map { i in Double(named.filter { $0 == i }.count) }
+        return counts.map { $0 / counts.max()! }
+    }
+
+    /// −log( e^{−s·d(x,p)} / ([e^{−s·d(x,p)}] + Σ_{q ∈ negatives} e^{−s·d(x,q)}) ), d squared.
+    static func proxyTerm(_ x: [Double], positive: [Double], negatives: [[Double]], scale: Double,
+                          excludePositive: Bool) -> Double {
+        let numerator = exp(-scale * pow(euclidean(x, positive), 2))
+        var denominator = negatives.reduce(0) { $0 + exp(-scale * pow(euclidean(x, $1), 2)) }
+        if !excludePositive { denominator += numerator }
+        return -log(numerator / denominator)
+    }
+
+    static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
+                         proxyClasses: [Set<Int>], scale: Double, excludePositive: Bool) -> Double {
+        guard let weights = proxyWeights(x.count, labels, tuples) else { return 0 }
         var terms = [Double]()
         for i in x.indices {
             let squared = proxies.map { pow(euclidean(x[i], $0), 2) }
-            let own = proxyLabels.indices.filter { proxyLabels[$0] == labels[i] }
+            let own = proxyClasses.indices.filter { proxyClasses[$0].contains(labels[i]) }
             guard let nearest = own.min(by: { squared[$0] < squared[$1] }) else { continue }
-            let others = proxyLabels.indices.filter { proxyLabels[$0] != labels[i] }
+            let others = proxyClasses.indices.filter { !proxyClasses[$0].contains(labels[i]) }
             if excludePositive && others.isEmpty { continue }
-            let numerator = exp(-scale * squared[nearest])
-            var denominator = others.reduce(0) { $0 + exp(-scale * squared[$1]) }
-            if !excludePositive { denominator += numerator }
-            terms.append(-log(numerator / denominator) * weights[i])
+            terms.append(proxyTerm(x[i], positive: proxies[nearest], negatives: others.map { proxies[$0] },
+                                   scale: scale, excludePositive: excludePositive) * weights[i])
+        }
+        return terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
+    }
+
+    static func dynamicProxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
+                                scale: Double, excludePositive: Bool) -> Double {
+        guard let weights = proxyWeights(x.count, labels, tuples) else { return 0 }
+        let nearest = x.map { point in proxies.indices.min { euclidean(point, proxies[$0]) < euclidean(point, proxies[$1]) }! }
+        var terms = [Double]()
+        for a in x.indices {
+            for p in x.indices where p != a && labels[p] == labels[a] {
+                var negativeSet = Set<Int>()
+                for n in x.indices where labels[n] != labels[a] { negativeSet.insert(nearest[n]) }
+                let negatives = Array(negativeSet)
+                if excludePositive && negatives.isEmpty { continue }
+                terms.append(proxyTerm(x[a], positive: proxies[nearest[p]], negatives: negatives.map { proxies[$0] },
+                                       scale: scale, excludePositive: excludePositive) * weights[a])
+            }
         }
         return terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
     }

@@ -27,8 +27,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
     var loss: String?
 
-    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity (default: none for train; semihard for the triplet losses of compare and tui).")
+    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity, offline-hard (default: none for train; semihard for the triplet losses of compare and tui).")
     var miner: String?
+
+    @Option(help: "With --miner offline-hard: epochs between recomputations of the training set's hard negatives (default 1).")
+    var miningRefresh: Int?
 
     @Option(help: "Margin of the triplet loss and of margin-based miners (default: the loss's own; 0.2 for the triplet losses of compare and tui).")
     var margin: Double?
@@ -42,8 +45,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Proxy-NCA softmax scale (default 1, as pytorch-metric-learning).")
     var softmaxScale: Double?
 
-    @Option(help: "Proxies per class for proxy losses (default 1).")
-    var proxiesPerClass: Int?
+    @Option(help: "Proxies per class for proxy losses: a whole number, or a fraction below 1 for fewer proxies than classes, e.g. 0.5 (default 1).")
+    var proxiesPerClass: Double?
+
+    @Option(help: "Proxy-NCA proxy assignment: static (each class has its proxies from the start) or dynamic (a sample's proxy is the nearest one), as Movshovitz-Attias et al. 2017 (default static).")
+    var proxyAssignment: ProxyAssignment?
 
     @Option(help: "Proxy-NCA form: nca (positive proxy in the denominator, as pytorch-metric-learning) or paper (excluded, as Movshovitz-Attias et al. 2017).")
     var proxyForm: ProxyNCAForm?
@@ -56,6 +62,9 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(help: "Samples per class in a batch; below 2, batches are plain shuffled slices.")
     var mPerClass = 8
+
+    @Option(help: "Batch construction: m-per-class (classes × samples per class) or greedy (k-center coverage of a random pool in the current embedding, Roth et al. 2020).")
+    var sampler: SamplerKind = .mPerClass
 
     @Option(help: "adam or sgd.")
     var optimizer: OptimizerConfiguration.Kind = .adam
@@ -99,12 +108,13 @@ struct TrainingOptions: ParsableArguments {
     func configuration(loss lossName: String? = nil) throws -> TrainingConfiguration {
         let lossConfiguration = LossConfiguration(
             name: lossName ?? loss ?? "proxy-nca", margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
-            softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm)
+            softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm,
+            proxyAssignment: proxyAssignment)
         return TrainingConfiguration(
             data: data, split: split, standardize: standardize,
             model: ModelConfiguration(kind: model, hidden: try hiddenWidths(), dimension: dim, normalize: normalize),
             loss: lossConfiguration, miner: miner ?? "none", epochs: epochs ?? 30, batchSize: batchSize,
-            mPerClass: mPerClass,
+            mPerClass: mPerClass, sampler: sampler, miningRefresh: miningRefresh,
             optimizer: OptimizerConfiguration(kind: optimizer, learningRate: lr, proxyLearningRate: proxyLr,
                                               weightDecay: weightDecay, momentum: momentum),
             seed: seed, threads: threads)
@@ -146,3 +156,5 @@ extension SplitProtocol: ExpressibleByArgument {}
 extension ModelConfiguration.Kind: ExpressibleByArgument {}
 extension OptimizerConfiguration.Kind: ExpressibleByArgument {}
 extension ProxyNCAForm: ExpressibleByArgument {}
+extension ProxyAssignment: ExpressibleByArgument {}
+extension SamplerKind: ExpressibleByArgument {}

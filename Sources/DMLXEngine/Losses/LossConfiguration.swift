@@ -15,15 +15,18 @@ public struct LossConfiguration: Codable, Sendable, Equatable {
     /// Triplet: softplus instead of the hinge.
     public var smoothLoss: Bool?
     public var softmaxScale: Double?
-    public var proxiesPerClass: Int?
+    /// Proxies per class; below 1, classes share proxies (0.5: one proxy for two classes).
+    /// A Double so that old integer values in saved runs still decode.
+    public var proxiesPerClass: Double?
     public var proxyForm: ProxyNCAForm?
+    public var proxyAssignment: ProxyAssignment?
     public var alpha: Double?
     public var beta: Double?
     public var base: Double?
 
     public init(name: String, margin: Double? = nil, positiveMargin: Double? = nil, negativeMargin: Double? = nil,
                 swap: Bool? = nil, smoothLoss: Bool? = nil, softmaxScale: Double? = nil,
-                proxiesPerClass: Int? = nil, proxyForm: ProxyNCAForm? = nil,
+                proxiesPerClass: Double? = nil, proxyForm: ProxyNCAForm? = nil, proxyAssignment: ProxyAssignment? = nil,
                 alpha: Double? = nil, beta: Double? = nil, base: Double? = nil) {
         self.name = name
         self.margin = margin
@@ -34,6 +37,7 @@ public struct LossConfiguration: Codable, Sendable, Equatable {
         self.softmaxScale = softmaxScale
         self.proxiesPerClass = proxiesPerClass
         self.proxyForm = proxyForm
+        self.proxyAssignment = proxyAssignment
         self.alpha = alpha
         self.beta = beta
         self.base = base

@@ -38,6 +38,12 @@ public enum LossRegistry {
                 defaults: "epsilon 0.1, cosine similarity",
                 paper: "Wang, Han, Huang, Dong & Scott, Multi-Similarity Loss with General Pair Weighting, CVPR 2019"))
             { _ in MultiSimilarityMiner() },
+            MinerDescriptor(description: LossDescriptor(
+                name: "offline-hard",
+                formula: "triplets (a, p, n), n among a's k nearest other-class samples of the whole training set",
+                defaults: "k = 6, recomputed every --mining-refresh epochs (1), L2 on normalised embeddings",
+                paper: "Schroff, Kalenichenko & Philbin, FaceNet, CVPR 2015, §3.2 (offline triplet generation)"))
+            { _ in OfflineHardNegativeMiner() },
         ]
     }
 

@@ -14,6 +14,9 @@ public final class Trainer {
     public let miner: (any Miner)?
     public let optimizer: Optimizer
     private let sampler: BatchSampler
+    private let greedySampler: GreedyCoverageSampler?
+    /// The epoch at which the `EpochStartMiner` last embedded the training set.
+    private var minerPreparedAtEpoch: Int?
     /// Epochs completed so far.
     public internal(set) var epoch = 0
     /// Every epoch's record, epoch 0 (the untrained model) first.
@@ -40,6 +43,11 @@ public final class Trainer {
         optimizer = Optimizer(configuration.optimizer)
         sampler = BatchSampler(labels: data.split.train.labels, batchSize: configuration.batchSize,
                                mPerClass: configuration.mPerClass)
+        greedySampler = configuration.sampler == .greedy
+            ? GreedyCoverageSampler(trainingCount: data.split.train.count, batchSize: configuration.batchSize) : nil
+        if greedySampler != nil && miner is any EpochStartMiner {
+            throw TrainingError.invalidConfiguration("--sampler greedy cannot be combined with --miner \(configuration.miner), which builds its own batches")
+        }
     }
 
     private static func validate(_ configuration: TrainingConfiguration) throws {
@@ -54,6 +62,7 @@ public final class Trainer {
                     "--lr must be a positive number")
         try require(configuration.optimizer.proxyLearningRate >= 0, "--proxy-lr must not be negative")
         try require(configuration.threads >= 1, "--threads must be at least 1")
+        try require((configuration.miningRefresh ?? 1) >= 1, "--mining-refresh must be at least 1 epoch")
     }
 
     /// Every parameter the optimizer updates: the model's, then the loss's proxies.
@@ -83,8 +92,11 @@ public final class Trainer {
         let started = DispatchTime.now().uptimeNanoseconds
         var batchLosses: [Double] = []
         var statistics = StatisticsAverage()
-        for batch in sampler.epoch(generator: &generator) {
+        for pool in batchPlan(generator: &generator) {
             guard shouldContinue() else { return nil }
+            let batch = greedySampler.map { greedy in
+                greedy.select(from: pool, embeddings: model.embed(data.split.train.features.rows(pool)), generator: &generator)
+            } ?? pool
             let (value, batchStatistics) = trainBatch(batch, generator: &generator)
             guard value.isFinite else {
                 throw TrainingError.diverged("\(configuration.runName): the loss became \(value) in epoch \(epoch + 1), batch \(batchLosses.count + 1); try a lower --lr")
@@ -102,6 +114,21 @@ public final class Trainer {
         return snapshot
     }
 
+    /// The epoch's batches, or with the greedy sampler the candidate pools they are chosen
+    /// from. A miner that needs the training set's embeddings (re)computes them here,
+    /// every `miningRefresh` epochs, and then builds the batches itself.
+    private func batchPlan(generator: inout SeededGenerator) -> [[Int]] {
+        if let offline = miner as? any EpochStartMiner {
+            if minerPreparedAtEpoch.map({ epoch - $0 >= configuration.miningRefresh ?? 1 }) ?? true {
+                offline.prepare(trainingEmbeddings: model.embed(data.split.train.features),
+                                labels: data.split.train.labels, threads: configuration.threads)
+                minerPreparedAtEpoch = epoch
+            }
+            return offline.batches(batchSize: configuration.batchSize, count: sampler.batchesPerEpoch, generator: &generator)
+        }
+        return greedySampler?.pools(generator: &generator) ?? sampler.epoch(generator: &generator)
+    }
+
     /// One optimisation step; returns the batch's loss and its statistics.
     private func trainBatch(_ indices: [Int], generator: inout SeededGenerator) -> (Double, [String: Double]) {
         let features = data.split.train.features.rows(indices)
@@ -111,7 +138,8 @@ public final class Trainer {
         var statistics: [String: Double] = [:]
         var tuples: MinedTuples?
         if let miner {
-            let (mined, minerStatistics) = miner.mine(embeddings: embeddings, labels: labels, generator: &generator)
+            let (mined, minerStatistics) = (miner as? any EpochStartMiner)?.mine(batch: indices, embeddings: embeddings, labels: labels)
+                ?? miner.mine(embeddings: embeddings, labels: labels, generator: &generator)
             tuples = mined
             statistics.merge(minerStatistics) { $1 }
         }

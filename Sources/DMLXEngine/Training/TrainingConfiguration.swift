@@ -16,6 +16,11 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var batchSize: Int
     /// Samples per class in a batch (`MPerClassSampler`); below 2 batches are shuffled slices.
     public var mPerClass: Int
+    /// How batches are drawn; nil (as in runs saved before the option existed): m-per-class.
+    public var sampler: SamplerKind?
+    /// Epochs between refreshes of a miner that embeds the whole training set
+    /// (`EpochStartMiner`); nil: every epoch.
+    public var miningRefresh: Int?
     public var optimizer: OptimizerConfiguration
     public var seed: UInt64
     /// BLAS threads of this run, and k-NN workers of its evaluation.
@@ -24,7 +29,8 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public init(runName: String? = nil, data: String = "digits", split: SplitProtocol = .stratified,
                 standardize: Bool = true, model: ModelConfiguration = ModelConfiguration(),
                 loss: LossConfiguration, miner: String = "none", epochs: Int = 30, batchSize: Int = 64,
-                mPerClass: Int = 8, optimizer: OptimizerConfiguration = OptimizerConfiguration(),
+                mPerClass: Int = 8, sampler: SamplerKind? = nil, miningRefresh: Int? = nil,
+                optimizer: OptimizerConfiguration = OptimizerConfiguration(),
                 seed: UInt64 = 0, threads: Int = 1) {
         self.runName = runName ?? loss.name
         self.data = data
@@ -36,6 +42,8 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         self.epochs = epochs
         self.batchSize = batchSize
         self.mPerClass = mPerClass
+        self.sampler = sampler
+        self.miningRefresh = miningRefresh
         self.optimizer = optimizer
         self.seed = seed
         self.threads = threads

@@ -22,7 +22,12 @@ import Testing
                          LossConfiguration(name: name, smoothLoss: true)]
         case "proxy-nca": [LossConfiguration(name: name, proxyForm: .paper),
                            LossConfiguration(name: name, softmaxScale: 3, proxiesPerClass: 3),
-                           LossConfiguration(name: name, proxiesPerClass: 2, proxyForm: .paper)]
+                           LossConfiguration(name: name, proxiesPerClass: 2, proxyForm: .paper),
+                           LossConfiguration(name: name, proxiesPerClass: 0.5),
+                           LossConfiguration(name: name, proxiesPerClass: 0.5, proxyForm: .paper),
+                           LossConfiguration(name: name, proxyAssignment: .dynamic),
+                           LossConfiguration(name: name, proxiesPerClass: 2, proxyAssignment: .dynamic),
+                           LossConfiguration(name: name, proxiesPerClass: 0.5, proxyForm: .paper, proxyAssignment: .dynamic)]
         case "multi-similarity": [LossConfiguration(name: name, alpha: 1, beta: 10, base: 0.2)]
         default: []
         }
@@ -112,7 +117,7 @@ extension LossConfiguration: CustomTestStringConvertible {
         let options: [(String, Any?)] = [
             ("margin", margin), ("positiveMargin", positiveMargin), ("negativeMargin", negativeMargin), ("swap", swap),
             ("smoothLoss", smoothLoss), ("softmaxScale", softmaxScale), ("proxiesPerClass", proxiesPerClass),
-            ("proxyForm", proxyForm?.rawValue), ("alpha", alpha), ("beta", beta), ("base", base),
+            ("proxyForm", proxyForm?.rawValue), ("proxyAssignment", proxyAssignment?.rawValue), ("alpha", alpha), ("beta", beta), ("base", base),
         ]
         return ([name] + options.compactMap { key, value in value.map { "\(key) \($0)" } }).joined(separator: ", ")
     }

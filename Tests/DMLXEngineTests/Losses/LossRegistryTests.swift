@@ -12,7 +12,7 @@ import Testing
     @Test func listsEveryLossAndMinerWithDocumentation() {
         #expect(LossRegistry.lossNames == ["contrastive", "triplet", "proxy-nca", "multi-similarity"])
         #expect(LossRegistry.minerNames == ["none", "all", "hard", "semihard", "margin-hard", "easy", "random",
-                                            "distance-weighted", "multi-similarity"])
+                                            "distance-weighted", "multi-similarity", "offline-hard"])
         let descriptors = LossRegistry.losses.map { $0.descriptor } + LossRegistry.miners.map(\.description)
         #expect(descriptors.allSatisfy { !$0.formula.isEmpty && !$0.defaults.isEmpty && !$0.paper.isEmpty })
     }
@@ -51,7 +51,8 @@ import Testing
         let loss = try #require(try make(LossConfiguration(name: "proxy-nca", proxiesPerClass: 2)) as? ProxyNCALoss)
         #expect(loss.proxyLabels == [3, 3, 5, 5, 7, 7])
         #expect(loss.proxies.value.rows == 6 && loss.proxies.value.cols == 4 && loss.proxies.group == .proxies)
-        #expect(loss.configuration == LossConfiguration(name: "proxy-nca", softmaxScale: 1, proxiesPerClass: 2, proxyForm: .nca))
+        #expect(loss.configuration == LossConfiguration(name: "proxy-nca", softmaxScale: 1, proxiesPerClass: 2, proxyForm: .nca,
+                                                        proxyAssignment: .static))
         let again = try #require(try make(LossConfiguration(name: "proxy-nca", proxiesPerClass: 2)) as? ProxyNCALoss)
         let other = try #require(try make(LossConfiguration(name: "proxy-nca", proxiesPerClass: 2), seed: 2) as? ProxyNCALoss)
         #expect(loss.proxies.value == again.proxies.value && loss.proxies.value != other.proxies.value)
