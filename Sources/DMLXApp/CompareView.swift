@@ -32,8 +32,18 @@ struct CompareView: Widget {
         }, glyphs: state.glyphs)
     }
 
-    /// A row per run: its best MAP@R, when it first matched each other run's best, and its
-    /// mean seconds per epoch.
+    /// `reference / value` as "3.2", or "-" when undefined.
+    private func ratio<Value: BinaryFloatingPoint>(_ reference: Value, _ value: Value) -> String {
+        value > 0 ? formatted(Double(reference / value), digits: 1) : "-"
+    }
+
+    private func ratio(_ reference: Int, _ value: Int) -> String {
+        ratio(Double(reference), Double(value))
+    }
+
+    /// A row per run: its best MAP@R, when it first matched each other run's best (and how
+    /// much sooner than the other run got there, in epochs and in training seconds: the
+    /// Proxy-NCA paper's convergence claim), and its mean seconds per epoch.
     private func readout(into buffer: inout Buffer, area: Rect) {
         let bests = state.runs.map { run in shown(run).filter { $0.epoch > 0 }.max { $0.metrics.mapAtR < $1.metrics.mapAtR } }
         let columns = [Table.Column("run", width: .fit), .numeric("best MAP@R"), .numeric("at epoch"), .numeric("at s"),
@@ -47,7 +57,8 @@ struct CompareView: Widget {
                 guard let first = trained.first(where: { $0.metrics.mapAtR >= target.metrics.mapAtR }) else {
                     return "\(state.runs[other].name) \(formatted(target.metrics.mapAtR)): not yet"
                 }
-                return "\(state.runs[other].name) \(formatted(target.metrics.mapAtR)): epoch \(first.epoch), \(formatted(first.cumulativeTrainSeconds, digits: 2)) s"
+                return "\(state.runs[other].name) \(formatted(target.metrics.mapAtR)): epoch \(first.epoch) (\(ratio(target.epoch, first.epoch))× sooner), "
+                    + "\(formatted(first.cumulativeTrainSeconds, digits: 2)) s (\(ratio(target.cumulativeTrainSeconds, first.cumulativeTrainSeconds))× less)"
             }.joined(separator: "; ")
             return Table.Row([run.name, formatted(best?.metrics.mapAtR), best.map { String($0.epoch) } ?? "-",
                               formatted(best?.cumulativeTrainSeconds, digits: 2), reached, formatted(perEpoch, digits: 4)],
