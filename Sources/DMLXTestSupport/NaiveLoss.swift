@@ -28,7 +28,8 @@ public enum NaiveLoss {
             return multiSimilarity(points, labels, tuples, alpha: configuration.alpha!, beta: configuration.beta!,
                                    base: configuration.base!)
         default:
-            return nil
+            return catalogueValue(configuration, classes: classes, points: points, labels: labels, tuples: tuples,
+                                  parameterValues: parameterValues)
         }
     }
 
@@ -107,8 +108,9 @@ public enum NaiveLoss {
         return averageOfPositive(terms)
     }
 
-    static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
-                         proxyLabels: [Int], scale: Double, excludePositive: Bool) -> Double {
+    /// Each embedding's miner weight: 1 without tuples, else its count in them over the
+    /// largest count; nil for an empty set of tuples.
+    static func minerWeights(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?) -> [Double]? {
         var weights = Array(repeating: 1.0, count: x.count)
         if let tuples {
             let (positive, negative) = pairs(labels, tuples)
@@ -118,10 +120,16 @@ public enum NaiveLoss {
             } else {
                 named = (positive + negative).flatMap { [$0.0, $0.1] }
             }
-            if named.isEmpty { return 0 }
+            if named.isEmpty { return nil }
             let counts = x.indices.map { i in Double(named.filter { $0 == i }.count) }
             weights = counts.map { $0 / counts.max()! }
         }
+        return weights
+    }
+
+    static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
+                         proxyLabels: [Int], scale: Double, excludePositive: Bool) -> Double {
+        guard let weights = minerWeights(x, labels, tuples) else { return 0 }
         var terms = [Double]()
         for i in x.indices {
             let squared = proxies.map { pow(euclidean(x[i], $0), 2) }

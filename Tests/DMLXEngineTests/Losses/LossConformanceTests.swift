@@ -24,6 +24,8 @@ import Testing
                            LossConfiguration(name: name, softmaxScale: 3, proxiesPerClass: 3),
                            LossConfiguration(name: name, proxiesPerClass: 2, proxyForm: .paper)]
         case "multi-similarity": [LossConfiguration(name: name, alpha: 1, beta: 10, base: 0.2)]
+        case "proxy-anchor": [LossConfiguration(name: name, margin: 0.3, alpha: 4)]
+        case "normalized-softmax": [LossConfiguration(name: name, softmaxScale: 2)]
         default: []
         }
         return [LossConfiguration(name: name)] + extra

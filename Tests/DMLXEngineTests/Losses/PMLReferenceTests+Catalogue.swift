@@ -1,0 +1,29 @@
+import DMLXCore
+import DMLXEngine
+import DMLXTestSupport
+import Testing
+
+/// The catalogue losses (issue 4) against pytorch-metric-learning 2.9, on the fixture
+/// batch of `PMLReferenceTests`.
+extension PMLReferenceTests {
+    var proxies: [Matrix<Double>] { [Matrix(Self.fixture.proxies)] }
+
+    @Test func proxyAnchor() throws {
+        var generator = SeededGenerator(seed: 0)
+        let loss = ProxyAnchorLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
+        try expectMatches(loss, tuples: nil, case: "proxy_anchor", parameterValues: proxies)
+    }
+
+    @Test func proxyAnchorWithSemihardMiner() throws {
+        var generator = SeededGenerator(seed: 0)
+        let loss = ProxyAnchorLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
+        try expectMatches(loss, tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "proxy_anchor_semihard", parameterValues: proxies)
+    }
+
+    @Test func normalizedSoftmax() throws {
+        var generator = SeededGenerator(seed: 0)
+        let loss = NormalizedSoftmaxLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
+        try expectMatches(loss, tuples: nil, case: "normalized_softmax", parameterValues: proxies)
+    }
+}
