@@ -15,6 +15,13 @@ extension NaiveLoss {
         case "normalized-softmax":
             return normalizedSoftmax(points, labels, tuples, proxies: proxies, classes: classes,
                                      scale: configuration.softmaxScale!)
+        case "ntxent":
+            return ntXent(points, labels, tuples, scale: configuration.softmaxScale!)
+        case "n-pairs":
+            return nPairs(points, labels, tuples)
+        case "lifted-structure":
+            return liftedStructure(points, labels, tuples, positiveMargin: configuration.positiveMargin!,
+                                   negativeMargin: configuration.negativeMargin!)
         default:
             return nil
         }
@@ -52,5 +59,45 @@ extension NaiveLoss {
             terms.append(-log(exponentials[target] / exponentials.reduce(0, +)) * weights[i])
         }
         return terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
+    }
+
+    static func ntXent(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, scale: Double) -> Double {
+        let (positive, negative) = pairs(labels, tuples)
+        if positive.isEmpty || negative.isEmpty { return 0 }
+        var total = 0.0
+        for (a, p) in positive {
+            let negatives = negative.filter { $0.0 == a }
+            if negatives.isEmpty { continue }
+            let numerator = exp(scale * cosine(x[a], x[p]))
+            let denominator = numerator + negatives.reduce(0) { $0 + exp(scale * cosine(x[a], x[$1.1])) }
+            total += -log(numerator / denominator)
+        }
+        return total / Double(positive.count)
+    }
+
+    static func nPairs(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?) -> Double {
+        let positive = pairs(labels, tuples).positive
+        let chosen = Set(positive.map { labels[$0.0] }).sorted().map { label in positive.first { labels[$0.0] == label }! }
+        if chosen.isEmpty { return 0 }
+        var total = 0.0
+        for (a, p) in chosen {
+            let denominator = chosen.reduce(0) { $0 + exp(cosine(x[a], x[$1.1])) }
+            total += -log(exp(cosine(x[a], x[p])) / denominator)
+        }
+        return total / Double(chosen.count)
+    }
+
+    static func liftedStructure(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
+                                positiveMargin: Double, negativeMargin: Double) -> Double {
+        let (positive, negative) = pairs(labels, tuples)
+        if positive.isEmpty || negative.isEmpty { return 0 }
+        var total = 0.0
+        for (i, j) in positive {
+            let sum = negative.filter { $0.0 == i || $0.0 == j }
+                .reduce(0) { $0 + exp(negativeMargin - euclidean(x[$1.0], x[$1.1])) }
+            let violation = (sum > 0 ? log(sum) : 0) + euclidean(x[i], x[j]) - positiveMargin
+            total += pow(max(violation, 0), 2) / 2
+        }
+        return total / Double(positive.count)
     }
 }

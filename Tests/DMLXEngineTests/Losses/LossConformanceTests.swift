@@ -26,6 +26,8 @@ import Testing
         case "multi-similarity": [LossConfiguration(name: name, alpha: 1, beta: 10, base: 0.2)]
         case "proxy-anchor": [LossConfiguration(name: name, margin: 0.3, alpha: 4)]
         case "normalized-softmax": [LossConfiguration(name: name, softmaxScale: 2)]
+        case "ntxent": [LossConfiguration(name: name, softmaxScale: 2)]
+        case "lifted-structure": [LossConfiguration(name: name, positiveMargin: 0.3, negativeMargin: 0.5)]
         default: []
         }
         return [LossConfiguration(name: name)] + extra

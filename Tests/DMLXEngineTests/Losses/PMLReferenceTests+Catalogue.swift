@@ -26,4 +26,26 @@ extension PMLReferenceTests {
         let loss = NormalizedSoftmaxLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
         try expectMatches(loss, tuples: nil, case: "normalized_softmax", parameterValues: proxies)
     }
+
+    @Test func ntXent() throws {
+        try expectMatches(NTXentLoss(), tuples: nil, case: "ntxent")
+    }
+
+    @Test func ntXentWithSemihardMiner() throws {
+        try expectMatches(NTXentLoss(), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "ntxent_semihard")
+    }
+
+    @Test func nPairs() throws {
+        try expectMatches(NPairsLoss(), tuples: nil, case: "n_pairs")
+    }
+
+    @Test func liftedStructure() throws {
+        try expectMatches(LiftedStructureLoss(), tuples: nil, case: "lifted_structure")
+    }
+
+    @Test func liftedStructureWithSemihardMiner() throws {
+        try expectMatches(LiftedStructureLoss(), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "lifted_structure_semihard")
+    }
 }
