@@ -22,6 +22,20 @@ extension NaiveLoss {
         case "lifted-structure":
             return liftedStructure(points, labels, tuples, positiveMargin: configuration.positiveMargin!,
                                    negativeMargin: configuration.negativeMargin!)
+        case "contrastive-squared":
+            return contrastiveSquared(points, labels, tuples, margin: configuration.negativeMargin!)
+        case "triplet-squared":
+            return tripletTerms(points, labels, tuples) { a, p, n in
+                max(pow(euclidean(a, p), 2) - pow(euclidean(a, n), 2) + configuration.margin!, 0)
+            }
+        case "pairwise-hinge":
+            return tripletTerms(points, labels, tuples) { a, p, n in
+                max(dot(a, n) - dot(a, p) + configuration.margin!, 0)
+            }
+        case "soft-pairwise":
+            return tripletTerms(points, labels, tuples) { a, p, n in
+                log(1 + exp(dot(a, n) - dot(a, p) + configuration.margin!))
+            }
         default:
             return nil
         }
@@ -99,5 +113,39 @@ extension NaiveLoss {
             total += pow(max(violation, 0), 2) / 2
         }
         return total / Double(positive.count)
+    }
+
+    static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        var sum = 0.0
+        for k in x.indices { sum += x[k] * y[k] }
+        return sum
+    }
+
+    static func contrastiveSquared(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, margin: Double) -> Double {
+        let (positive, negative) = pairs(labels, tuples)
+        if positive.isEmpty && negative.isEmpty { return 0 }
+        let pulls = positive.map { pow(euclidean(x[$0.0], x[$0.1]), 2) / 2 }
+        let pushes = negative.map { pow(max(margin - euclidean(x[$0.0], x[$0.1]), 0), 2) / 2 }
+        return (pulls + pushes).reduce(0, +) / Double(positive.count + negative.count)
+    }
+
+    /// The average over positive terms of `term(a, p, n)` on the triplets: the given
+    /// ones, pairs joined on their anchor, or every valid triplet of the batch.
+    static func tripletTerms(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
+                             term: ([Double], [Double], [Double]) -> Double) -> Double {
+        var triplets = [(Int, Int, Int)]()
+        switch tuples {
+        case let .triplets(given)?:
+            triplets = given
+        case let .pairs(positive, negative)?:
+            for (a, p) in positive { for (b, n) in negative where b == a { triplets.append((a, p, n)) } }
+        case nil:
+            for a in labels.indices {
+                for p in labels.indices where p != a && labels[p] == labels[a] {
+                    for n in labels.indices where labels[n] != labels[a] { triplets.append((a, p, n)) }
+                }
+            }
+        }
+        return averageOfPositive(triplets.map { term(x[$0.0], x[$0.1], x[$0.2]) })
     }
 }

@@ -86,26 +86,12 @@ public enum NaiveLoss {
 
     static func triplet(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
                         margin: Double, swap: Bool, smooth: Bool) -> Double {
-        var triplets = [(Int, Int, Int)]()
-        switch tuples {
-        case let .triplets(given)?:
-            triplets = given
-        case let .pairs(positive, negative)?:
-            for (a, p) in positive { for (b, n) in negative where b == a { triplets.append((a, p, n)) } }
-        case nil:
-            for a in labels.indices {
-                for p in labels.indices where p != a && labels[p] == labels[a] {
-                    for n in labels.indices where labels[n] != labels[a] { triplets.append((a, p, n)) }
-                }
-            }
-        }
-        let terms = triplets.map { a, p, n -> Double in
-            var negativeDistance = euclidean(x[a], x[n])
-            if swap { negativeDistance = min(negativeDistance, euclidean(x[p], x[n])) }
-            let violation = euclidean(x[a], x[p]) - negativeDistance + margin
+        tripletTerms(x, labels, tuples) { a, p, n in
+            var negativeDistance = euclidean(a, n)
+            if swap { negativeDistance = min(negativeDistance, euclidean(p, n)) }
+            let violation = euclidean(a, p) - negativeDistance + margin
             return smooth ? log(1 + exp(violation)) : max(violation, 0)
         }
-        return averageOfPositive(terms)
     }
 
     /// Each embedding's miner weight: 1 without tuples, else its count in them over the

@@ -7,7 +7,8 @@ public enum LossRegistry {
     /// with a `RegisteredLoss` type, plus one line here.
     public static var losses: [any RegisteredLoss.Type] {
         [ContrastiveLoss.self, TripletMarginLoss.self, ProxyNCALoss.self, MultiSimilarityLoss.self,
-         ProxyAnchorLoss.self, NormalizedSoftmaxLoss.self, NPairsLoss.self, NTXentLoss.self, LiftedStructureLoss.self]
+         ProxyAnchorLoss.self, NormalizedSoftmaxLoss.self, NPairsLoss.self, NTXentLoss.self, LiftedStructureLoss.self,
+         ContrastiveSquaredLoss.self, TripletSquaredLoss.self, PairwiseHingeLoss.self, SoftPairwiseLoss.self]
     }
 
     /// The miners. "none" (no miner: the loss uses every valid tuple) is not listed here

@@ -28,6 +28,8 @@ import Testing
         case "normalized-softmax": [LossConfiguration(name: name, softmaxScale: 2)]
         case "ntxent": [LossConfiguration(name: name, softmaxScale: 2)]
         case "lifted-structure": [LossConfiguration(name: name, positiveMargin: 0.3, negativeMargin: 0.5)]
+        case "contrastive-squared": [LossConfiguration(name: name, negativeMargin: 1.5)]
+        case "triplet-squared", "pairwise-hinge", "soft-pairwise": [LossConfiguration(name: name, margin: 0.5)]
         default: []
         }
         return [LossConfiguration(name: name)] + extra
