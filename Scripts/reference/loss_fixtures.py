@@ -89,6 +89,9 @@ cases["n_pairs"] = evaluate(losses.NPairsLoss())
 cases["lifted_structure"] = evaluate(losses.LiftedStructureLoss())
 cases["lifted_structure_semihard"] = evaluate(losses.LiftedStructureLoss(), semihard)
 
+cases["histogram"] = evaluate(losses.HistogramLoss())
+cases["histogram_semihard"] = evaluate(losses.HistogramLoss(n_bins=10), semihard)
+
 cases["lp_distance"] = distance_case(distances.LpDistance())
 cases["lp_distance_power_2"] = distance_case(distances.LpDistance(power=2))
 cases["cosine_similarity"] = distance_case(distances.CosineSimilarity())

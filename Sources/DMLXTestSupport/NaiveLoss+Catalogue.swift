@@ -36,6 +36,8 @@ extension NaiveLoss {
             return tripletTerms(points, labels, tuples) { a, p, n in
                 log(1 + exp(dot(a, n) - dot(a, p) + configuration.margin!))
             }
+        case "histogram":
+            return histogram(points, labels, tuples, bins: configuration.bins!)
         default:
             return nil
         }
@@ -147,5 +149,37 @@ extension NaiveLoss {
             }
         }
         return averageOfPositive(triplets.map { term(x[$0.0], x[$0.1], x[$0.2]) })
+    }
+
+    static func histogram(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, bins: Int) -> Double {
+        var positive = Set<[Int]>(), negative = Set<[Int]>()
+        switch tuples {
+        case let .triplets(triplets)?:
+            for (a, p, n) in triplets { positive.insert([a, p].sorted()); negative.insert([a, n].sorted()) }
+        case let .pairs(positivePairs, negativePairs)?:
+            for (a, p) in positivePairs {
+                for (b, n) in negativePairs where b == a { positive.insert([a, p].sorted()); negative.insert([a, n].sorted()) }
+            }
+        case nil:
+            for a in x.indices {
+                for p in x.indices where p != a && labels[p] == labels[a] {
+                    for n in x.indices where labels[n] != labels[a] {
+                        positive.insert([a, p].sorted()); negative.insert([a, n].sorted())
+                    }
+                }
+            }
+        }
+        if positive.isEmpty { return 0 }
+        let width = 2 / Double(bins)
+        func density(_ pairs: Set<[Int]>, _ node: Int) -> Double {
+            let t = -1 + Double(node) * width
+            return pairs.reduce(0) { $0 + max(0, 1 - abs(cosine(x[$1[0]], x[$1[1]]) - t) / width) } / Double(pairs.count)
+        }
+        var total = 0.0, cumulative = 0.0
+        for node in 0...bins {
+            cumulative += density(positive, node)
+            total += density(negative, node) * cumulative
+        }
+        return total
     }
 }

@@ -8,7 +8,8 @@ public enum LossRegistry {
     public static var losses: [any RegisteredLoss.Type] {
         [ContrastiveLoss.self, TripletMarginLoss.self, ProxyNCALoss.self, MultiSimilarityLoss.self,
          ProxyAnchorLoss.self, NormalizedSoftmaxLoss.self, NPairsLoss.self, NTXentLoss.self, LiftedStructureLoss.self,
-         ContrastiveSquaredLoss.self, TripletSquaredLoss.self, PairwiseHingeLoss.self, SoftPairwiseLoss.self]
+         ContrastiveSquaredLoss.self, TripletSquaredLoss.self, PairwiseHingeLoss.self, SoftPairwiseLoss.self,
+         HistogramLoss.self]
     }
 
     /// The miners. "none" (no miner: the loss uses every valid tuple) is not listed here

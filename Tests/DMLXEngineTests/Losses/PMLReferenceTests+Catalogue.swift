@@ -48,4 +48,13 @@ extension PMLReferenceTests {
         try expectMatches(LiftedStructureLoss(), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
                           case: "lifted_structure_semihard")
     }
+
+    @Test func histogram() throws {
+        try expectMatches(HistogramLoss(), tuples: nil, case: "histogram")
+    }
+
+    @Test func histogramWithSemihardMinerAndTenBins() throws {
+        try expectMatches(HistogramLoss(bins: 10), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "histogram_semihard")
+    }
 }
