@@ -92,6 +92,14 @@ cases["lifted_structure_semihard"] = evaluate(losses.LiftedStructureLoss(), semi
 cases["histogram"] = evaluate(losses.HistogramLoss())
 cases["histogram_semihard"] = evaluate(losses.HistogramLoss(n_bins=10), semihard)
 
+# PML's SmoothAPLoss needs each class in one contiguous block of equal size: the same
+# batch, rows taken in the order "order".
+order = torch.argsort(labels, stable=True)
+x = embeddings[order].clone().requires_grad_(True)
+value = losses.SmoothAPLoss()(x, labels[order])
+value.backward()
+cases["smooth_ap"] = {"value": value.item(), "gradient": x.grad.tolist(), "order": order.tolist()}
+
 cases["lp_distance"] = distance_case(distances.LpDistance())
 cases["lp_distance_power_2"] = distance_case(distances.LpDistance(power=2))
 cases["cosine_similarity"] = distance_case(distances.CosineSimilarity())

@@ -38,6 +38,8 @@ extension NaiveLoss {
             }
         case "histogram":
             return histogram(points, labels, tuples, bins: configuration.bins!)
+        case "smooth-ap":
+            return smoothAP(points, labels, tuples, scale: configuration.softmaxScale!)
         default:
             return nil
         }
@@ -181,5 +183,26 @@ extension NaiveLoss {
             total += density(negative, node) * cumulative
         }
         return total
+    }
+
+    static func smoothAP(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, scale: Double) -> Double {
+        guard let weights = minerWeights(x, labels, tuples) else { return 0 }
+        func sigmoid(_ v: Double) -> Double { 1 / (1 + exp(-v)) }
+        var total = 0.0
+        for i in x.indices {
+            let positives = x.indices.filter { labels[$0] == labels[i] }
+            var precision = 0.0
+            for k in positives {
+                var positiveRank = 1.0, rank = 1.0
+                for j in x.indices where j != k {
+                    let above = sigmoid(scale * (cosine(x[i], x[j]) - cosine(x[i], x[k])))
+                    rank += above
+                    if labels[j] == labels[i] { positiveRank += above }
+                }
+                precision += positiveRank / rank / Double(positives.count)
+            }
+            total += weights[i] * (1 - precision)
+        }
+        return total / Double(x.count)
     }
 }

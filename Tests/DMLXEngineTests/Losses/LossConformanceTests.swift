@@ -31,6 +31,7 @@ import Testing
         case "contrastive-squared": [LossConfiguration(name: name, negativeMargin: 1.5)]
         case "triplet-squared", "pairwise-hinge", "soft-pairwise": [LossConfiguration(name: name, margin: 0.5)]
         case "histogram": [LossConfiguration(name: name, bins: 7)]
+        case "smooth-ap": [LossConfiguration(name: name, softmaxScale: 5)]
         default: []
         }
         return [LossConfiguration(name: name)] + extra

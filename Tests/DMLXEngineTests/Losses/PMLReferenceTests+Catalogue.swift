@@ -57,4 +57,13 @@ extension PMLReferenceTests {
         try expectMatches(HistogramLoss(bins: 10), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
                           case: "histogram_semihard")
     }
+
+    @Test func smoothAP() throws {
+        let expected = try reference("smooth_ap")
+        let order = try #require(expected.order)
+        let evaluation = SmoothAPLoss().evaluate(embeddings: embeddings.rows(order), labels: order.map { labels[$0] },
+                                                 tuples: nil, parameterValues: [])
+        #expect(relative(evaluation.value, try #require(expected.value)) < 1e-5, "\(evaluation.value)")
+        #expect(GradientCheck.relativeError(evaluation.gradient, Matrix(try #require(expected.gradient))) < 1e-5)
+    }
 }
