@@ -40,6 +40,17 @@ extension NaiveLoss {
             return histogram(points, labels, tuples, bins: configuration.bins!)
         case "smooth-ap":
             return smoothAP(points, labels, tuples, scale: configuration.softmaxScale!)
+        case "proxy-ranking":
+            guard let weights = minerWeights(points, labels, tuples) else { return 0 }
+            var terms = [Double]()
+            for (i, x) in points.enumerated() {
+                guard let own = classes.firstIndex(of: labels[i]) else { continue }
+                for other in proxies.indices where other != own {
+                    terms.append(weights[i] * max(euclidean(x, proxies[own]) - euclidean(x, proxies[other])
+                                                  + configuration.margin!, 0))
+                }
+            }
+            return averageOfPositive(terms)
         default:
             return nil
         }

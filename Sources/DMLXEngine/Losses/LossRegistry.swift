@@ -9,7 +9,7 @@ public enum LossRegistry {
         [ContrastiveLoss.self, TripletMarginLoss.self, ProxyNCALoss.self, MultiSimilarityLoss.self,
          ProxyAnchorLoss.self, NormalizedSoftmaxLoss.self, NPairsLoss.self, NTXentLoss.self, LiftedStructureLoss.self,
          ContrastiveSquaredLoss.self, TripletSquaredLoss.self, PairwiseHingeLoss.self, SoftPairwiseLoss.self,
-         HistogramLoss.self, SmoothAPLoss.self]
+         HistogramLoss.self, SmoothAPLoss.self, ProxyRankingLoss.self]
     }
 
     /// The miners. "none" (no miner: the loss uses every valid tuple) is not listed here

@@ -47,10 +47,8 @@ public final class ProxyAnchorLoss: RegisteredLoss, ProxyBasedLoss {
         self.margin = margin
         self.proxyLabels = classes
         self.proxyRow = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        let standardDeviation = (2 / Double(max(classes.count, 1))).squareRoot()
-        var values = Matrix<Float>(rows: classes.count, cols: embeddingDimension)
-        for i in values.storage.indices { values.storage[i] = Float(standardDeviation * generator.nextGaussian()) }
-        self.proxies = Parameter(name: "proxies", group: .proxies, value: values)
+        self.proxies = .proxies(count: classes.count, dimension: embeddingDimension,
+                                standardDeviation: (2 / Double(max(classes.count, 1))).squareRoot(), generator: &generator)
         self.distance = distance
     }
 

@@ -61,9 +61,7 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
             (label, (own: proxyLabels.indices.filter { proxyLabels[$0] == label },
                      others: proxyLabels.indices.filter { proxyLabels[$0] != label }))
         })
-        var values = Matrix<Float>(rows: proxyLabels.count, cols: embeddingDimension)
-        for i in values.storage.indices { values.storage[i] = Float(generator.nextGaussian()) }
-        self.proxies = Parameter(name: "proxies", group: .proxies, value: values)
+        self.proxies = .proxies(count: proxyLabels.count, dimension: embeddingDimension, generator: &generator)
         self.distance = distance
         self.reducer = reducer
     }

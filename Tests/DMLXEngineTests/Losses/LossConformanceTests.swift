@@ -32,6 +32,7 @@ import Testing
         case "triplet-squared", "pairwise-hinge", "soft-pairwise": [LossConfiguration(name: name, margin: 0.5)]
         case "histogram": [LossConfiguration(name: name, bins: 7)]
         case "smooth-ap": [LossConfiguration(name: name, softmaxScale: 5)]
+        case "proxy-ranking": [LossConfiguration(name: name, margin: 1)]
         default: []
         }
         return [LossConfiguration(name: name)] + extra

@@ -13,7 +13,7 @@ import Testing
         #expect(LossRegistry.lossNames == ["contrastive", "triplet", "proxy-nca", "multi-similarity", "proxy-anchor",
                                            "normalized-softmax", "n-pairs", "ntxent", "lifted-structure",
                                            "contrastive-squared", "triplet-squared", "pairwise-hinge", "soft-pairwise",
-                                           "histogram", "smooth-ap"])
+                                           "histogram", "smooth-ap", "proxy-ranking"])
         #expect(LossRegistry.minerNames == ["none", "all", "hard", "semihard", "margin-hard", "easy", "random",
                                             "distance-weighted", "multi-similarity"])
         let descriptors = LossRegistry.losses.map { $0.descriptor } + LossRegistry.miners.map(\.description)
