@@ -68,11 +68,11 @@ public final class ProxyAnchorLoss: RegisteredLoss, ProxyBasedLoss {
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
         let proxyValues = parameterValues[0]
-        if let tuples, tuples.count == 0 {
+        guard let minerWeights = MinedTuples.embeddingWeights(tuples, batchSize: embeddings.rows) else {
             return .zero(embeddings: embeddings, parameterValues: parameterValues)
         }
         let similarity = distance.matrix(embeddings, proxyValues)
-        let offsets = ProxyNCALoss.minerWeights(tuples, batchSize: embeddings.rows).map { $0 - 1 }
+        let offsets = minerWeights.map { $0 - 1 }
         let rowsWithProxy = labels.indices.compactMap { row in proxyRow[labels[row]].map { (row, $0) } }
         let positiveProxyCount = Set(rowsWithProxy.map(\.1)).count
         var upstream = Matrix<Double>(rows: similarity.rows, cols: similarity.cols)

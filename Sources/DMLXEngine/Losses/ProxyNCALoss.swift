@@ -97,12 +97,11 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
         let proxyValues = parameterValues[0]
-        if let tuples, tuples.count == 0 {
+        guard let minerWeights = MinedTuples.embeddingWeights(tuples, batchSize: embeddings.rows) else {
             return .zero(embeddings: embeddings, parameterValues: parameterValues)
         }
         let matrix = distance.matrix(embeddings, proxyValues)
         let logitSlope = softmaxScale * distance.closenessSign
-        let minerWeights = Self.minerWeights(tuples, batchSize: embeddings.rows)
         var kinks = [Double]()
         let terms = labels.indices.compactMap { row -> Term? in
             let logits = matrix.row(row).map { logitSlope * $0 }
@@ -136,15 +135,5 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
         return Term(row: row, positive: positive, denominator: denominator,
                     probabilities: exponentials.map { $0 / total },
                     loss: largest + log(total) - logits[positive])
-    }
-
-    /// Each embedding's weight: 1 without tuples, otherwise its number of occurrences in
-    /// the tuples over the largest such number.
-    static func minerWeights(_ tuples: MinedTuples?, batchSize: Int) -> [Double] {
-        guard let tuples else { return Array(repeating: 1, count: batchSize) }
-        var counts = Array(repeating: 0.0, count: batchSize)
-        for index in tuples.allIndices { counts[index] += 1 }
-        let largest = counts.max() ?? 1
-        return counts.map { $0 / largest }
     }
 }

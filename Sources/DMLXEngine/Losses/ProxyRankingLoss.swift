@@ -54,11 +54,10 @@ public final class ProxyRankingLoss: RegisteredLoss, ProxyBasedLoss {
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
         let proxyValues = parameterValues[0]
-        if let tuples, tuples.count == 0 {
+        guard let minerWeights = MinedTuples.embeddingWeights(tuples, batchSize: embeddings.rows) else {
             return .zero(embeddings: embeddings, parameterValues: parameterValues)
         }
         let matrix = distance.matrix(embeddings, proxyValues)
-        let minerWeights = ProxyNCALoss.minerWeights(tuples, batchSize: embeddings.rows)
         var triplets = [(row: Int, positive: Int, negative: Int)]()
         for row in labels.indices {
             guard let positive = proxyRow[labels[row]] else { continue }

@@ -44,9 +44,10 @@ public final class SmoothAPLoss: RegisteredLoss {
 
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
-        if let tuples, tuples.count == 0 { return .zero(embeddings: embeddings) }
+        guard let weights = MinedTuples.embeddingWeights(tuples, batchSize: embeddings.rows) else {
+            return .zero(embeddings: embeddings)
+        }
         let matrix = distance.matrix(embeddings)
-        let weights = ProxyNCALoss.minerWeights(tuples, batchSize: embeddings.rows)
         let groups = LabelGroups(labels).sameLabel
         var upstream = Matrix<Double>(rows: matrix.rows, cols: matrix.cols)
         var terms = [Double]()
