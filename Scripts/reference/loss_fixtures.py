@@ -82,10 +82,14 @@ with torch.no_grad():
     normalized_softmax.W.copy_(proxies.t())
 cases["normalized_softmax"] = evaluate(normalized_softmax)
 cases["normalized_softmax"]["proxy_gradient"] = normalized_softmax.W.grad.t().tolist()
+normalized_softmax.W.grad = None
+cases["normalized_softmax_semihard"] = evaluate(normalized_softmax, semihard)
+cases["normalized_softmax_semihard"]["proxy_gradient"] = normalized_softmax.W.grad.t().tolist()
 
 cases["ntxent"] = evaluate(losses.NTXentLoss())
 cases["ntxent_semihard"] = evaluate(losses.NTXentLoss(), semihard)
 cases["n_pairs"] = evaluate(losses.NPairsLoss())
+cases["n_pairs_semihard"] = evaluate(losses.NPairsLoss(), semihard)
 cases["lifted_structure"] = evaluate(losses.LiftedStructureLoss())
 cases["lifted_structure_semihard"] = evaluate(losses.LiftedStructureLoss(), semihard)
 

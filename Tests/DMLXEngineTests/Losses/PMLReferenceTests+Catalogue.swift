@@ -27,6 +27,18 @@ extension PMLReferenceTests {
         try expectMatches(loss, tuples: nil, case: "normalized_softmax", parameterValues: proxies)
     }
 
+    @Test func normalizedSoftmaxWithSemihardMiner() throws {
+        var generator = SeededGenerator(seed: 0)
+        let loss = NormalizedSoftmaxLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
+        try expectMatches(loss, tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "normalized_softmax_semihard", parameterValues: proxies)
+    }
+
+    @Test func nPairsWithSemihardMiner() throws {
+        try expectMatches(NPairsLoss(), tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
+                          case: "n_pairs_semihard")
+    }
+
     @Test func ntXent() throws {
         try expectMatches(NTXentLoss(), tuples: nil, case: "ntxent")
     }
