@@ -8,30 +8,17 @@ import Testing
 extension PMLReferenceTests {
     var proxies: [Matrix<Double>] { [Matrix(Self.fixture.proxies)] }
 
-    @Test func proxyAnchor() throws {
+    /// The proxy losses as the registry builds them (PML's defaults), their proxies
+    /// replaced by the fixture's; cases ending in "_semihard" use the semi-hard miner.
+    @Test(arguments: [("proxy-anchor", "proxy_anchor"), ("proxy-anchor", "proxy_anchor_semihard"),
+                      ("normalized-softmax", "normalized_softmax"),
+                      ("normalized-softmax", "normalized_softmax_semihard")])
+    func proxyLoss(name: String, fixtureCase: String) throws {
         var generator = SeededGenerator(seed: 0)
-        let loss = ProxyAnchorLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
-        try expectMatches(loss, tuples: nil, case: "proxy_anchor", parameterValues: proxies)
-    }
-
-    @Test func proxyAnchorWithSemihardMiner() throws {
-        var generator = SeededGenerator(seed: 0)
-        let loss = ProxyAnchorLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
-        try expectMatches(loss, tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
-                          case: "proxy_anchor_semihard", parameterValues: proxies)
-    }
-
-    @Test func normalizedSoftmax() throws {
-        var generator = SeededGenerator(seed: 0)
-        let loss = NormalizedSoftmaxLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
-        try expectMatches(loss, tuples: nil, case: "normalized_softmax", parameterValues: proxies)
-    }
-
-    @Test func normalizedSoftmaxWithSemihardMiner() throws {
-        var generator = SeededGenerator(seed: 0)
-        let loss = NormalizedSoftmaxLoss(classes: [0, 1, 2, 3], embeddingDimension: 4, generator: &generator)
-        try expectMatches(loss, tuples: mine(TripletMarginMiner(margin: 0.2, type: .semihard)),
-                          case: "normalized_softmax_semihard", parameterValues: proxies)
+        let loss = try LossRegistry.makeLoss(LossConfiguration(name: name), classes: [0, 1, 2, 3],
+                                             embeddingDimension: 4, generator: &generator)
+        let tuples = fixtureCase.hasSuffix("_semihard") ? mine(TripletMarginMiner(margin: 0.2, type: .semihard)) : nil
+        try expectMatches(loss, tuples: tuples, case: fixtureCase, parameterValues: proxies)
     }
 
     @Test func nPairsWithSemihardMiner() throws {
