@@ -68,6 +68,42 @@ ms_pairs = miners.MultiSimilarityMiner(epsilon=0.1)(embeddings, labels)
 cases["multi_similarity_mined"] = evaluate(losses.MultiSimilarityLoss(), ms_pairs)
 cases["multi_similarity_mined"]["pairs"] = indices(ms_pairs)
 
+proxy_anchor = losses.ProxyAnchorLoss(num_classes=4, embedding_size=4)
+with torch.no_grad():
+    proxy_anchor.proxies.copy_(proxies)
+cases["proxy_anchor"] = evaluate(proxy_anchor)
+cases["proxy_anchor"]["proxy_gradient"] = proxy_anchor.proxies.grad.tolist()
+proxy_anchor.proxies.grad = None
+cases["proxy_anchor_semihard"] = evaluate(proxy_anchor, semihard)
+cases["proxy_anchor_semihard"]["proxy_gradient"] = proxy_anchor.proxies.grad.tolist()
+
+normalized_softmax = losses.NormalizedSoftmaxLoss(num_classes=4, embedding_size=4)
+with torch.no_grad():
+    normalized_softmax.W.copy_(proxies.t())
+cases["normalized_softmax"] = evaluate(normalized_softmax)
+cases["normalized_softmax"]["proxy_gradient"] = normalized_softmax.W.grad.t().tolist()
+normalized_softmax.W.grad = None
+cases["normalized_softmax_semihard"] = evaluate(normalized_softmax, semihard)
+cases["normalized_softmax_semihard"]["proxy_gradient"] = normalized_softmax.W.grad.t().tolist()
+
+cases["ntxent"] = evaluate(losses.NTXentLoss())
+cases["ntxent_semihard"] = evaluate(losses.NTXentLoss(), semihard)
+cases["n_pairs"] = evaluate(losses.NPairsLoss())
+cases["n_pairs_semihard"] = evaluate(losses.NPairsLoss(), semihard)
+cases["lifted_structure"] = evaluate(losses.LiftedStructureLoss())
+cases["lifted_structure_semihard"] = evaluate(losses.LiftedStructureLoss(), semihard)
+
+cases["histogram"] = evaluate(losses.HistogramLoss())
+cases["histogram_semihard"] = evaluate(losses.HistogramLoss(n_bins=10), semihard)
+
+# PML's SmoothAPLoss needs each class in one contiguous block of equal size: the same
+# batch, rows taken in the order "order".
+order = torch.argsort(labels, stable=True)
+x = embeddings[order].clone().requires_grad_(True)
+value = losses.SmoothAPLoss()(x, labels[order])
+value.backward()
+cases["smooth_ap"] = {"value": value.item(), "gradient": x.grad.tolist(), "order": order.tolist()}
+
 cases["lp_distance"] = distance_case(distances.LpDistance())
 cases["lp_distance_power_2"] = distance_case(distances.LpDistance(power=2))
 cases["cosine_similarity"] = distance_case(distances.CosineSimilarity())

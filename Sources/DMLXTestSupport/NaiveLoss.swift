@@ -33,7 +33,8 @@ public enum NaiveLoss {
             return multiSimilarity(points, labels, tuples, alpha: configuration.alpha!, beta: configuration.beta!,
                                    base: configuration.base!)
         default:
-            return nil
+            return catalogueValue(configuration, classes: classes, points: points, labels: labels, tuples: tuples,
+                                  parameterValues: parameterValues)
         }
     }
 
@@ -90,26 +91,12 @@ public enum NaiveLoss {
 
     static func triplet(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?,
                         margin: Double, swap: Bool, smooth: Bool) -> Double {
-        var triplets = [(Int, Int, Int)]()
-        switch tuples {
-        case let .triplets(given)?:
-            triplets = given
-        case let .pairs(positive, negative)?:
-            for (a, p) in positive { for (b, n) in negative where b == a { triplets.append((a, p, n)) } }
-        case nil:
-            for a in labels.indices {
-                for p in labels.indices where p != a && labels[p] == labels[a] {
-                    for n in labels.indices where labels[n] != labels[a] { triplets.append((a, p, n)) }
-                }
-            }
-        }
-        let terms = triplets.map { a, p, n -> Double in
-            var negativeDistance = euclidean(x[a], x[n])
-            if swap { negativeDistance = min(negativeDistance, euclidean(x[p], x[n])) }
-            let violation = euclidean(x[a], x[p]) - negativeDistance + margin
+        tripletTerms(x, labels, tuples) { a, p, n in
+            var negativeDistance = euclidean(a, n)
+            if swap { negativeDistance = min(negativeDistance, euclidean(p, n)) }
+            let violation = euclidean(a, p) - negativeDistance + margin
             return smooth ? log(1 + exp(violation)) : max(violation, 0)
         }
-        return averageOfPositive(terms)
     }
 
     /// The classes of each proxy row: k rows per class for k ≥ 1 proxies per class;
@@ -128,19 +115,23 @@ public enum NaiveLoss {
         return rows
     }
 
-    /// Each embedding's weight: 1 without tuples, else its count in the tuples over the largest count.
-    static func proxyWeights(_ count: Int, _ labels: [Int], _ tuples: MinedTuples?) -> [Double]? {
-        guard let tuples else { return Array(repeating: 1.0, count: count) }
-        let (positive, negative) = pairs(labels, tuples)
-        var named: [Int]
-        if case let .triplets(triplets) = tuples {
-            named = triplets.flatMap { [$0.0, $0.1, $0.2] }
-        } else {
-            named = (positive + negative).flatMap { [$0.0, $0.1] }
+    /// Each embedding's miner weight: 1 without tuples, else its count in them over the
+    /// largest count; nil for an empty set of tuples.
+    static func minerWeights(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?) -> [Double]? {
+        var weights = Array(repeating: 1.0, count: x.count)
+        if let tuples {
+            let (positive, negative) = pairs(labels, tuples)
+            var named: [Int]
+            if case let .triplets(triplets) = tuples {
+                named = triplets.flatMap { [$0.0, $0.1, $0.2] }
+            } else {
+                named = (positive + negative).flatMap { [$0.0, $0.1] }
+            }
+            if named.isEmpty { return nil }
+            let counts = x.indices.map { i in Double(named.filter { $0 == i }.count) }
+            weights = counts.map { $0 / counts.max()! }
         }
-        if named.isEmpty { return nil }
-        let counts = (0..<count).map { i in Double(named.filter { $0 == i }.count) }
-        return counts.map { $0 / counts.max()! }
+        return weights
     }
 
     /// −log( e^{−s·d(x,p)} / ([e^{−s·d(x,p)}] + Σ_{q ∈ negatives} e^{−s·d(x,q)}) ), d squared.
@@ -154,7 +145,7 @@ public enum NaiveLoss {
 
     static func proxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
                          proxyClasses: [Set<Int>], scale: Double, excludePositive: Bool) -> Double {
-        guard let weights = proxyWeights(x.count, labels, tuples) else { return 0 }
+        guard let weights = minerWeights(x, labels, tuples) else { return 0 }
         var terms = [Double]()
         for i in x.indices {
             let squared = proxies.map { pow(euclidean(x[i], $0), 2) }
@@ -170,7 +161,7 @@ public enum NaiveLoss {
 
     static func dynamicProxyNCA(_ x: [[Double]], _ labels: [Int], _ tuples: MinedTuples?, proxies: [[Double]],
                                 scale: Double, excludePositive: Bool) -> Double {
-        guard let weights = proxyWeights(x.count, labels, tuples) else { return 0 }
+        guard let weights = minerWeights(x, labels, tuples) else { return 0 }
         let nearest = x.map { point in proxies.indices.min { euclidean(point, proxies[$0]) < euclidean(point, proxies[$1]) }! }
         var terms = [Double]()
         for a in x.indices {

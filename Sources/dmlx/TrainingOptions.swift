@@ -42,8 +42,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Contrastive loss: margin beyond which negative pairs are not pushed (default 1).")
     var negMargin: Double?
 
-    @Option(help: "Proxy-NCA softmax scale (default 1, as pytorch-metric-learning).")
+    @Option(help: "Softmax scale (1/temperature) of proxy-nca (default 1), normalized-softmax (20), ntxent (1/0.07) and smooth-ap (100).")
     var softmaxScale: Double?
+
+    @Option(help: "Histogram loss: number of bins (default 100).")
+    var bins: Int?
 
     @Option(help: "Proxies per class for proxy losses: a whole number, or a fraction below 1 for fewer proxies than classes, e.g. 0.5 (default 1).")
     var proxiesPerClass: Double?
@@ -109,7 +112,7 @@ struct TrainingOptions: ParsableArguments {
         let lossConfiguration = LossConfiguration(
             name: lossName ?? loss ?? "proxy-nca", margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
             softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm,
-            proxyAssignment: proxyAssignment)
+            proxyAssignment: proxyAssignment, bins: bins)
         return TrainingConfiguration(
             data: data, split: split, standardize: standardize,
             model: ModelConfiguration(kind: model, hidden: try hiddenWidths(), dimension: dim, normalize: normalize),
@@ -123,8 +126,9 @@ struct TrainingOptions: ParsableArguments {
 
 extension TrainingOptions {
     /// Runs of several losses to train side by side (compare, tui): the pair and triplet
-    /// losses get `--miner`, proxy losses need none; triplet losses default to semi-hard
-    /// mining at margin 0.2, the protocol of the README's numbers.
+    /// losses get `--miner`, proxy losses need none; triplet-family losses default to
+    /// semi-hard mining, and the triplet loss itself to margin 0.2, the protocol of the
+    /// README's numbers (the other losses keep their own margins).
     func sideBySideConfigurations(losses names: [String]) throws -> [TrainingConfiguration] {
         try names.map { name in
             var configuration = try configuration(loss: name)
@@ -133,7 +137,7 @@ extension TrainingOptions {
                 configuration.miner = "none"
             case .triplets? where miner == nil:
                 configuration.miner = "semihard"
-                configuration.loss.margin = margin ?? 0.2
+                if name == "triplet" { configuration.loss.margin = margin ?? 0.2 }
             default:
                 break
             }

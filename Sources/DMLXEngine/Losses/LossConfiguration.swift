@@ -23,11 +23,13 @@ public struct LossConfiguration: Codable, Sendable, Equatable {
     public var alpha: Double?
     public var beta: Double?
     public var base: Double?
+    /// Histogram loss: the number of bins over the similarity range [−1, 1].
+    public var bins: Int?
 
     public init(name: String, margin: Double? = nil, positiveMargin: Double? = nil, negativeMargin: Double? = nil,
                 swap: Bool? = nil, smoothLoss: Bool? = nil, softmaxScale: Double? = nil,
                 proxiesPerClass: Double? = nil, proxyForm: ProxyNCAForm? = nil, proxyAssignment: ProxyAssignment? = nil,
-                alpha: Double? = nil, beta: Double? = nil, base: Double? = nil) {
+                alpha: Double? = nil, beta: Double? = nil, base: Double? = nil, bins: Int? = nil) {
         self.name = name
         self.margin = margin
         self.positiveMargin = positiveMargin
@@ -41,5 +43,6 @@ public struct LossConfiguration: Codable, Sendable, Equatable {
         self.alpha = alpha
         self.beta = beta
         self.base = base
+        self.bins = bins
     }
 }

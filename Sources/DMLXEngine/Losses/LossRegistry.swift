@@ -6,7 +6,10 @@ public enum LossRegistry {
     /// The losses, in the order the command line lists them. Adding a loss: one file
     /// with a `RegisteredLoss` type, plus one line here.
     public static var losses: [any RegisteredLoss.Type] {
-        [ContrastiveLoss.self, TripletMarginLoss.self, ProxyNCALoss.self, MultiSimilarityLoss.self]
+        [ContrastiveLoss.self, TripletMarginLoss.self, ProxyNCALoss.self, MultiSimilarityLoss.self,
+         ProxyAnchorLoss.self, NormalizedSoftmaxLoss.self, NPairsLoss.self, NTXentLoss.self, LiftedStructureLoss.self,
+         ContrastiveSquaredLoss.self, TripletSquaredLoss.self, PairwiseHingeLoss.self, SoftPairwiseLoss.self,
+         HistogramLoss.self, SmoothAPLoss.self, ProxyRankingLoss.self]
     }
 
     /// The miners. "none" (no miner: the loss uses every valid tuple) is not listed here

@@ -59,7 +59,7 @@ public final class MultiSimilarityLoss: RegisteredLoss {
         var softmaxes = [[[Double]]]()
         for side in sides {
             let rows = (0..<matrix.rows).map { i in
-                Self.logOnePlusSumExp(side.partners[i].map { side.scale * side.exponent(matrix[i, $0]) })
+                LogSumExp.evaluate(side.partners[i].map { side.scale * side.exponent(matrix[i, $0]) }, addingOne: true)
             }
             for i in rows.indices { losses[i] += rows[i].value / side.scale }
             softmaxes.append(rows.map(\.softmax))
@@ -83,14 +83,5 @@ public final class MultiSimilarityLoss: RegisteredLoss {
         var sets = Array(repeating: Set<Int>(), count: rows)
         for (anchor, other) in pairs { sets[anchor].insert(other) }
         return sets.map { $0.sorted() }
-    }
-
-    /// log(1 + Σ e^{x_k}) computed stably, and its gradient e^{x_k} / (1 + Σ e^{x}).
-    /// With no x it is 0, as PML's masked `logsumexp`.
-    private static func logOnePlusSumExp(_ x: [Double]) -> (value: Double, softmax: [Double]) {
-        let largest = max(x.max() ?? 0, 0)
-        let exponentials = x.map { exp($0 - largest) }
-        let total = exp(-largest) + exponentials.reduce(0, +)
-        return (largest + log(total), exponentials.map { $0 / total })
     }
 }

@@ -78,9 +78,7 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
             (classes[classIndex], (own: owners.indices.filter { owners[$0].contains(classIndex) },
                                    others: owners.indices.filter { !owners[$0].contains(classIndex) }))
         })
-        var values = Matrix<Float>(rows: owners.count, cols: embeddingDimension)
-        for i in values.storage.indices { values.storage[i] = Float(generator.nextGaussian()) }
-        self.proxies = Parameter(name: "proxies", group: .proxies, value: values)
+        self.proxies = .proxies(count: owners.count, dimension: embeddingDimension, generator: &generator)
         self.distance = distance
         self.reducer = reducer
     }
@@ -133,12 +131,11 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
     public func evaluate(embeddings: Matrix<Double>, labels: [Int], tuples: MinedTuples?,
                          parameterValues: [Matrix<Double>]) -> LossEvaluation {
         let proxyValues = parameterValues[0]
-        if let tuples, tuples.count == 0 {
+        guard let minerWeights = MinedTuples.embeddingWeights(tuples, batchSize: embeddings.rows) else {
             return .zero(embeddings: embeddings, parameterValues: parameterValues)
         }
         let matrix = distance.matrix(embeddings, proxyValues)
         let logitSlope = softmaxScale * distance.closenessSign
-        let minerWeights = Self.minerWeights(tuples, batchSize: embeddings.rows)
         let logits = labels.indices.map { row in matrix.row(row).map { logitSlope * $0 } }
         var kinks = [Double]()
         let terms = switch assignment {
@@ -199,15 +196,5 @@ public final class ProxyNCALoss: RegisteredLoss, ProxyBasedLoss {
         return Term(row: row, positive: positive, denominator: denominator,
                     probabilities: exponentials.map { $0 / total },
                     loss: largest + log(total) - logits[positive])
-    }
-
-    /// Each embedding's weight: 1 without tuples, otherwise its number of occurrences in
-    /// the tuples over the largest such number.
-    static func minerWeights(_ tuples: MinedTuples?, batchSize: Int) -> [Double] {
-        guard let tuples else { return Array(repeating: 1, count: batchSize) }
-        var counts = Array(repeating: 0.0, count: batchSize)
-        for index in tuples.allIndices { counts[index] += 1 }
-        let largest = counts.max() ?? 1
-        return counts.map { $0 / largest }
     }
 }

@@ -10,7 +10,10 @@ import Testing
     }
 
     @Test func listsEveryLossAndMinerWithDocumentation() {
-        #expect(LossRegistry.lossNames == ["contrastive", "triplet", "proxy-nca", "multi-similarity"])
+        #expect(LossRegistry.lossNames == ["contrastive", "triplet", "proxy-nca", "multi-similarity", "proxy-anchor",
+                                           "normalized-softmax", "n-pairs", "ntxent", "lifted-structure",
+                                           "contrastive-squared", "triplet-squared", "pairwise-hinge", "soft-pairwise",
+                                           "histogram", "smooth-ap", "proxy-ranking"])
         #expect(LossRegistry.minerNames == ["none", "all", "hard", "semihard", "margin-hard", "easy", "random",
                                             "distance-weighted", "multi-similarity", "offline-hard"])
         let descriptors = LossRegistry.losses.map { $0.descriptor } + LossRegistry.miners.map(\.description)

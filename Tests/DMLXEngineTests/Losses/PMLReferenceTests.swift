@@ -17,6 +17,7 @@ import Testing
             var pairs: [[Int]]?
             var matrix: [[Double]]?
             var upstream: [[Double]]?
+            var order: [Int]?
         }
         var embeddings: [[Double]]
         var labels: [Int]
