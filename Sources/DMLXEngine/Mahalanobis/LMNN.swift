@@ -1,0 +1,127 @@
+import DMLXCore
+
+/// Large Margin Nearest Neighbor (Weinberger, Blitzer & Saul, "Distance Metric Learning
+/// for Large Margin Nearest Neighbor Classification", NIPS 2005), as metric-learn 0.7's
+/// `LMNN`.
+///
+/// Each sample `i` has `k` target neighbours `j ⇝ i` (its nearest same-class samples in
+/// the input space, fixed). With `d_ab = ‖Lx_a − Lx_b‖²` and regularisation `μ`, LMNN
+/// minimises
+/// `ε(L) = μ Σ_{j⇝i} d_ij + (1 − μ) Σ_{j⇝i} Σ_{l: y_l≠y_i} [1 + d_ij − d_il]₊`;
+/// a triplet with `d_il < 1 + d_ij` is an active impostor constraint. The gradient is
+/// `2L (μ Σ x_ij x_ijᵀ + (1 − μ) Σ_active (x_ij x_ijᵀ − x_il x_ilᵀ))`, formed as
+/// `2 Eᵀ (Λ X)` with the graph Laplacian `Λ` of the weighted pairs (two GEMMs, no d×d
+/// outer products per triplet). The active set is recomputed from all different-class
+/// pairs at every evaluation (metric-learn's impostor search within the margin radius
+/// `1 + max_j d_ij`).
+///
+/// Optimisation as metric-learn: start at `L = I` (its `init='auto'` for a full output
+/// dimension), gradient steps `L ← L − η ∇ε`; a step that raises `ε` is retried with
+/// `η/2`, an accepted step multiplies `η` by 1.01. Stop after `maxIterations` or, past
+/// `minIterations`, when `|Δε| < convergenceTolerance`. Defaults: k = 3, μ = 0.5,
+/// η₀ = 1e-7, 50 / 1000 iterations, tolerance 1e-3. Progress reports `ε` and the number of
+/// active impostor constraints.
+public struct LMNN: MahalanobisLearner {
+    public var name: String { "lmnn" }
+    public var neighbors: Int
+    public var regularization: Double
+    public var learningRate: Double
+    public var minIterations: Int
+    public var maxIterations: Int
+    public var convergenceTolerance: Double
+
+    public init(neighbors: Int = 3, regularization: Double = 0.5, learningRate: Double = 1e-7,
+                minIterations: Int = 50, maxIterations: Int = 1000, convergenceTolerance: Double = 1e-3) {
+        self.neighbors = neighbors
+        self.regularization = regularization
+        self.learningRate = learningRate
+        self.minIterations = minIterations
+        self.maxIterations = maxIterations
+        self.convergenceTolerance = convergenceTolerance
+    }
+
+    public func fit(features: Matrix<Float>, labels: [Int],
+                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+        try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: neighbors + 1)
+        let data = Matrix<Double>(features)
+        let targets = Self.targetNeighbors(of: data, labels: labels, count: neighbors)
+        var components = Matrix<Double>(rows: data.cols, cols: data.cols)
+        for axis in 0..<data.cols { components[axis, axis] = 1 }
+        var current = evaluate(components: components, data: data, labels: labels, targets: targets)
+        var rate = learningRate
+        var iteration = 1
+        while iteration < maxIterations, current.activeConstraints > 0 {
+            iteration += 1
+            var candidate: Matrix<Double>
+            var next: (value: Double, gradient: Matrix<Double>, activeConstraints: Int)
+            repeat {
+                candidate = components
+                for index in candidate.storage.indices { candidate.storage[index] -= rate * current.gradient.storage[index] }
+                next = evaluate(components: candidate, data: data, labels: labels, targets: targets)
+                if next.value > current.value { rate /= 2 }
+            } while next.value > current.value && rate > 1e-30
+            let change = next.value - current.value
+            guard change <= 0 else { break }
+            (components, current) = (candidate, next)
+            rate *= 1.01
+            progress(MahalanobisIteration(index: iteration, objective: current.value, activeConstraints: current.activeConstraints))
+            if iteration > minIterations && abs(change) < convergenceTolerance { break }
+        }
+        return LearnedMetric(components: components, iterations: iteration)
+    }
+
+    /// For each sample, the indices of its `count` nearest other samples of the same class
+    /// (squared Euclidean distance in the input space; ties to the smaller index).
+    public static func targetNeighbors(of data: Matrix<Double>, labels: [Int], count: Int) -> [[Int]] {
+        let distances = data.pairwiseSquaredDistances()
+        return labels.indices.map { i in
+            let mates = labels.indices.filter { $0 != i && labels[$0] == labels[i] }
+            return Array(mates.sorted { (distances[i, $0], $0) < (distances[i, $1], $1) }.prefix(count))
+        }
+    }
+
+    /// `ε(L)`, its gradient with respect to `L`, and the number of active impostor triplets.
+    public func evaluate(components: Matrix<Double>, data: Matrix<Double>, labels: [Int],
+                         targets: [[Int]]) -> (value: Double, gradient: Matrix<Double>, activeConstraints: Int) {
+        let n = data.rows
+        let embedded = data.multiplied(by: components, transposingOther: true)
+        let distances = embedded.pairwiseSquaredDistances()
+        var laplacian = Matrix<Double>(rows: n, cols: n)
+        func connect(_ a: Int, _ b: Int, _ weight: Double) {
+            laplacian.storage[a * n + b] -= weight
+            laplacian.storage[b * n + a] -= weight
+            laplacian.storage[a * n + a] += weight
+            laplacian.storage[b * n + b] += weight
+        }
+        let reaches = targets.indices.map { i in targets[i].map { 1 + distances[i, $0] } }
+        let radii = reaches.map { $0.max() ?? 0 }
+        var pull = 0.0
+        for i in 0..<n {
+            for j in targets[i] {
+                pull += distances[i, j]
+                connect(i, j, regularization)
+            }
+        }
+        var hinge = 0.0
+        var active = 0
+        let push = 1 - regularization
+        for a in 0..<n {
+            for b in (a + 1)..<max(a + 1, n) where labels[a] != labels[b] {
+                let impostor = distances[a, b]
+                guard impostor < radii[a] || impostor < radii[b] else { continue }
+                for (anchor, other) in [(a, b), (b, a)] {
+                    for (slot, target) in targets[anchor].enumerated() where impostor < reaches[anchor][slot] {
+                        active += 1
+                        hinge += reaches[anchor][slot] - impostor
+                        connect(anchor, target, push)
+                        connect(anchor, other, -push)
+                    }
+                }
+            }
+        }
+        let weighted = laplacian.multiplied(by: data)
+        var gradient = Matrix<Double>(rows: components.rows, cols: components.cols)
+        Matrix.gemm(embedded, transposeA: true, weighted, alpha: 2, into: &gradient)
+        return (regularization * pull + push * hinge, gradient, active)
+    }
+}
