@@ -107,21 +107,34 @@ public struct ITML: MahalanobisLearner {
         /// Stores `Mv` for `v = differences[offset..<offset+d]` and returns `vᵀMv`.
         mutating func apply(metric: Matrix<Double>, to differences: [Double], at offset: Int) -> Double {
             let d = values.count
-            var quadratic = 0.0
-            for r in 0..<d {
-                var sum = 0.0
-                for c in 0..<d { sum += metric.storage[r * d + c] * differences[offset + c] }
-                values[r] = sum
-                quadratic += sum * differences[offset + r]
+            return metric.storage.withUnsafeBufferPointer { m in
+                differences.withUnsafeBufferPointer { all in
+                    values.withUnsafeMutableBufferPointer { out in
+                        let v = all.baseAddress! + offset
+                        var quadratic = 0.0
+                        for r in 0..<d {
+                            let row = m.baseAddress! + r * d
+                            var sum = 0.0
+                            for c in 0..<d { sum += row[c] * v[c] }
+                            out[r] = sum
+                            quadratic += sum * v[r]
+                        }
+                        return quadratic
+                    }
+                }
             }
-            return quadratic
         }
 
         func addOuterProduct(scaledBy beta: Double, to metric: inout Matrix<Double>) {
             let d = values.count
-            for r in 0..<d {
-                let scaled = beta * values[r]
-                for c in 0..<d { metric.storage[r * d + c] += scaled * values[c] }
+            values.withUnsafeBufferPointer { u in
+                metric.storage.withUnsafeMutableBufferPointer { m in
+                    for r in 0..<d {
+                        let scaled = beta * u[r]
+                        let row = m.baseAddress! + r * d
+                        for c in 0..<d { row[c] += scaled * u[c] }
+                    }
+                }
             }
         }
     }

@@ -10,9 +10,11 @@ import DMLXCore
 /// `ε(L) = μ Σ_{j⇝i} d_ij + (1 − μ) Σ_{j⇝i} Σ_{l: y_l≠y_i} [1 + d_ij − d_il]₊`;
 /// a triplet with `d_il < 1 + d_ij` is an active impostor constraint. The gradient is
 /// `2L (μ Σ x_ij x_ijᵀ + (1 − μ) Σ_active (x_ij x_ijᵀ − x_il x_ilᵀ))`, formed as
-/// `2 Eᵀ (Λ X)` with the graph Laplacian `Λ` of the weighted pairs (two GEMMs, no d×d
-/// outer products per triplet). The active set is recomputed from all different-class
-/// pairs at every evaluation (metric-learn's impostor search within the margin radius
+/// `2 Eᵀ (Λ X)` with the graph Laplacian `Λ` of the weighted pairs, accumulated edge by
+/// edge (one weight per target pair and per impostor pair, so no d×d outer product per
+/// triplet and no n×n matrix besides the distances). The active set is recomputed from
+/// all different-class pairs at every evaluation (metric-learn's impostor search within
+/// the margin radius
 /// `1 + max_j d_ij`).
 ///
 /// Optimisation as metric-learn: start at `L = I` (its `init='auto'` for a full output
@@ -86,42 +88,54 @@ public struct LMNN: MahalanobisLearner {
         let n = data.rows
         let embedded = data.multiplied(by: components, transposingOther: true)
         let distances = embedded.pairwiseSquaredDistances()
-        var laplacian = Matrix<Double>(rows: n, cols: n)
-        func connect(_ a: Int, _ b: Int, _ weight: Double) {
-            laplacian.storage[a * n + b] -= weight
-            laplacian.storage[b * n + a] -= weight
-            laplacian.storage[a * n + a] += weight
-            laplacian.storage[b * n + b] += weight
-        }
         let reaches = targets.indices.map { i in targets[i].map { 1 + distances[i, $0] } }
         let radii = reaches.map { $0.max() ?? 0 }
+        let push = 1 - regularization
+        var targetWeights = targets.map { [Double](repeating: regularization, count: $0.count) }
+        var impostorPairs: [(Int, Int, Double)] = []
         var pull = 0.0
-        for i in 0..<n {
-            for j in targets[i] {
-                pull += distances[i, j]
-                connect(i, j, regularization)
-            }
-        }
+        for i in 0..<n { for j in targets[i] { pull += distances[i, j] } }
         var hinge = 0.0
         var active = 0
-        let push = 1 - regularization
+        func activate(anchor: Int, impostor: Double) -> Int {
+            var count = 0
+            for slot in reaches[anchor].indices where impostor < reaches[anchor][slot] {
+                count += 1
+                hinge += reaches[anchor][slot] - impostor
+                targetWeights[anchor][slot] += push
+            }
+            return count
+        }
         for a in 0..<n {
             for b in (a + 1)..<max(a + 1, n) where labels[a] != labels[b] {
-                let impostor = distances[a, b]
+                let impostor = distances.storage[a * n + b]
                 guard impostor < radii[a] || impostor < radii[b] else { continue }
-                for (anchor, other) in [(a, b), (b, a)] {
-                    for (slot, target) in targets[anchor].enumerated() where impostor < reaches[anchor][slot] {
-                        active += 1
-                        hinge += reaches[anchor][slot] - impostor
-                        connect(anchor, target, push)
-                        connect(anchor, other, -push)
-                    }
-                }
+                let count = activate(anchor: a, impostor: impostor) + activate(anchor: b, impostor: impostor)
+                if count > 0 { impostorPairs.append((a, b, -push * Double(count))) }
+                active += count
             }
         }
-        let weighted = laplacian.multiplied(by: data)
+        var weighted = Matrix<Double>(rows: n, cols: data.cols)
+        for i in 0..<n {
+            for (slot, j) in targets[i].enumerated() { weighted.addEdge(i, j, weight: targetWeights[i][slot], data: data) }
+        }
+        for (a, b, weight) in impostorPairs { weighted.addEdge(a, b, weight: weight, data: data) }
         var gradient = Matrix<Double>(rows: components.rows, cols: components.cols)
         Matrix.gemm(embedded, transposeA: true, weighted, alpha: 2, into: &gradient)
         return (regularization * pull + push * hinge, gradient, active)
+    }
+}
+
+extension Matrix where Scalar == Double {
+    /// Adds the edge `(a, b)` of weight `w` of a graph Laplacian `Λ` to `self = ΛX`:
+    /// row a gains `w(x_a − x_b)`, row b gains `w(x_b − x_a)`, so that `XᵀΛX` sums
+    /// `w (x_a − x_b)(x_a − x_b)ᵀ` without forming `Λ` (n×n) or any d×d outer product.
+    fileprivate mutating func addEdge(_ a: Int, _ b: Int, weight: Double, data: Matrix<Double>) {
+        let d = cols
+        for c in 0..<d {
+            let difference = weight * (data.storage[a * d + c] - data.storage[b * d + c])
+            storage[a * d + c] += difference
+            storage[b * d + c] -= difference
+        }
     }
 }

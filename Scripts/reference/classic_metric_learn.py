@@ -1,0 +1,65 @@
+"""metric-learn 0.7.0 reference numbers for `dmlx bench --classic`.
+
+Same protocol and the same split indices as dmlx: run
+    dmlx bench --export-splits Scripts/reference/classic-splits
+then
+    /opt/refenv/bin/python Scripts/reference/classic_metric_learn.py [DATA_DIR]
+[METHODS]
+DATA_DIR holds iris.csv, wine.csv, digits.csv (label in the last column; default
+../shared/data relative to the repository); METHODS is an optional comma-separated
+subset of nca,lmnn,itml,mmc,mmc-diagonal. Features are standardised with a
+StandardScaler fitted on the training part; every learner runs with metric-learn's
+defaults (random_state=0 where it draws constraints); accuracy is 3-NN on the test part
+with the transformed training part as the gallery; seconds are the wall-clock fit time.
+"""
+import os
+import sys
+import time
+
+import numpy as np
+import metric_learn
+import metric_learn._util
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.preprocessing import StandardScaler
+
+
+
+def _renamed_finite_argument(check):
+    """metric-learn 0.7.0 passes `force_all_finite`, which scikit-learn 1.8 renamed to
+    `ensure_all_finite`; translate so the released package runs unchanged."""
+    def wrapped(*args, force_all_finite=True, **kwargs):
+        return check(*args, ensure_all_finite=force_all_finite, **kwargs)
+    return wrapped
+
+
+metric_learn._util.check_array = _renamed_finite_argument(metric_learn._util.check_array)
+metric_learn._util.check_X_y = _renamed_finite_argument(metric_learn._util.check_X_y)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "data")
+LEARNERS = {
+    "nca": lambda: metric_learn.NCA(),
+    "lmnn": lambda: metric_learn.LMNN(),
+    "itml": lambda: metric_learn.ITML_Supervised(random_state=0),
+    "mmc": lambda: metric_learn.MMC_Supervised(random_state=0),
+    "mmc-diagonal": lambda: metric_learn.MMC_Supervised(diagonal=True, random_state=0),
+}
+
+print(f"metric-learn {metric_learn.__version__}")
+for method, make in LEARNERS.items():
+    if len(sys.argv) > 2 and method not in sys.argv[2].split(","):
+        continue
+    for name in ["iris", "wine", "digits"]:
+        table = np.loadtxt(os.path.join(DATA, f"{name}.csv"), delimiter=",")
+        features, labels = table[:, :-1], table[:, -1].astype(int)
+        train = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-train.txt"), dtype=int)
+        test = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-test.txt"), dtype=int)
+        scaler = StandardScaler().fit(features[train])
+        x_train, x_test = scaler.transform(features[train]), scaler.transform(features[test])
+        learner = make()
+        start = time.perf_counter()
+        learner.fit(x_train, labels[train])
+        seconds = time.perf_counter() - start
+        knn = KNeighborsClassifier(n_neighbors=3).fit(learner.transform(x_train), labels[train])
+        accuracy = knn.score(learner.transform(x_test), labels[test])
+        print(f"{method:13s} {name:8s} accuracy {accuracy:.3f} seconds {seconds:.2f}", flush=True)

@@ -1,0 +1,75 @@
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+/// `dmlx bench --classic`: the classic Mahalanobis learners against metric-learn 0.7.0 on
+/// iris, wine and digits. Protocol: `StratifiedHoldout` 70/30 with seed 0, features
+/// standardised with a `Standardizer` fitted on the training part, 3-NN test accuracy with
+/// the embedded training part as the gallery, fit seconds wall-clock. The metric-learn
+/// numbers come from Scripts/reference/classic_metric_learn.py on the same split indices
+/// (written by `--export-splits`), on the same 2-core machine.
+enum ClassicBenchmark {
+    static let datasets = ["iris", "wine", "digits"]
+
+    static let learners: [any MahalanobisLearner] = [NCA(), LMNN(), ITML(), MMC(), MMC(diagonal: true)]
+
+    /// metric-learn's (accuracy, fit seconds) per learner and data set, measured with
+    /// OPENBLAS_NUM_THREADS=1 (MMC: `MMC_Supervised`, full version).
+    static let reference: [String: (accuracy: Double, seconds: Double)] = [
+        "nca/iris": (0.956, 0.02), "nca/wine": (0.962, 0.01), "nca/digits": (0.985, 3.23),
+        "lmnn/iris": (0.956, 0.91), "lmnn/wine": (0.981, 0.70), "lmnn/digits": (0.989, 10.16),
+        "itml/iris": (0.978, 1.09), "itml/wine": (1.000, 0.16), "itml/digits": (0.981, 37.63),
+        "mmc/iris": (0.978, 0.58), "mmc/wine": (1.000, 0.25), "mmc/digits": (0.859, 10.06),
+    ]
+
+    static func run() throws {
+        print("\nclassic Mahalanobis learners (70/30 stratified, seed 0, standardised, 3-NN test accuracy)")
+        print("method       data      iters  dmlx acc  dmlx s    metric-learn acc  metric-learn s")
+        for learner in learners {
+            for name in datasets {
+                let (accuracy, seconds, iterations) = try measure(learner, on: name)
+                let row = reference["\(learner.name)/\(name)"]
+                print(pad(learner.name, 13) + pad(name, 8) + String(format: "%5d  %8.3f  %7.3f", iterations, accuracy, seconds)
+                      + (row.map { String(format: "    %8.3f          %7.2f", $0.accuracy, $0.seconds) } ?? "    -"))
+            }
+        }
+    }
+
+    /// Writes `<data>-train.txt` and `<data>-test.txt` (one index per line) into `directory`.
+    static func exportSplits(to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in datasets {
+            let split = try holdout(name).split
+            for (part, indices) in [("train", split.train), ("test", split.test)] {
+                try (indices.map(String.init).joined(separator: "\n") + "\n")
+                    .write(toFile: "\(directory)/\(name)-\(part).txt", atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    private static func holdout(_ name: String) throws -> (data: Dataset, split: StratifiedHoldout) {
+        let data = switch name {
+        case "iris": try BuiltinDatasets.iris()
+        case "wine": try BuiltinDatasets.wine()
+        default: try BuiltinDatasets.digits()
+        }
+        return (data, StratifiedHoldout(labels: data.labels, testFraction: 0.3, seed: 0))
+    }
+
+    private static func measure(_ learner: any MahalanobisLearner, on name: String) throws -> (Double, Double, Int) {
+        let (data, split) = try holdout(name)
+        let train = data.subset(split.train), test = data.subset(split.test)
+        let standardizer = Standardizer(fitting: train.features)
+        let trainFeatures = standardizer.apply(train.features), testFeatures = standardizer.apply(test.features)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let metric = try learner.fit(features: trainFeatures, labels: train.labels)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let accuracy = KNNClassifier().accuracy(train: metric.embed(trainFeatures), trainLabels: train.labels,
+                                                test: metric.embed(testFeatures), testLabels: test.labels)
+        return (accuracy, seconds, metric.iterations)
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+}
