@@ -3,15 +3,16 @@
 Same protocol and the same split indices as dmlx: run
     dmlx bench --export-splits Scripts/reference/classic-splits
 then
-    /opt/refenv/bin/python Scripts/reference/classic_metric_learn.py [DATA_DIR]
-[METHODS]
+    /opt/refenv/bin/python Scripts/reference/classic_metric_learn.py [DATA_DIR] [--methods M,...] [--seeds N]
 DATA_DIR holds iris.csv, wine.csv, digits.csv (label in the last column; default
-../shared/data relative to the repository); METHODS is an optional comma-separated
-subset of nca,lmnn,itml,mmc,mmc-diagonal. Features are standardised with a
+../shared/data relative to the repository); --methods picks a subset of
+nca,lmnn,itml,mmc,mmc-diagonal; --seeds N averages the learners that draw constraints
+(ITML, MMC) over random_state 0..N-1. Features are standardised with a
 StandardScaler fitted on the training part; every learner runs with metric-learn's
-defaults (random_state=0 where it draws constraints); accuracy is 3-NN on the test part
+defaults; accuracy is 3-NN on the test part
 with the transformed training part as the gallery; seconds are the wall-clock fit time.
 """
+import argparse
 import os
 import sys
 import time
@@ -36,30 +37,41 @@ metric_learn._util.check_array = _renamed_finite_argument(metric_learn._util.che
 metric_learn._util.check_X_y = _renamed_finite_argument(metric_learn._util.check_X_y)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "data")
 LEARNERS = {
-    "nca": lambda: metric_learn.NCA(),
-    "lmnn": lambda: metric_learn.LMNN(),
-    "itml": lambda: metric_learn.ITML_Supervised(random_state=0),
-    "mmc": lambda: metric_learn.MMC_Supervised(random_state=0),
-    "mmc-diagonal": lambda: metric_learn.MMC_Supervised(diagonal=True, random_state=0),
+    "nca": lambda seed: metric_learn.NCA(),
+    "lmnn": lambda seed: metric_learn.LMNN(),
+    "itml": lambda seed: metric_learn.ITML_Supervised(random_state=seed),
+    "mmc": lambda seed: metric_learn.MMC_Supervised(random_state=seed),
+    "mmc-diagonal": lambda seed: metric_learn.MMC_Supervised(diagonal=True, random_state=seed),
 }
+RANDOMISED = {"itml", "mmc", "mmc-diagonal"}
+
+arguments = argparse.ArgumentParser()
+arguments.add_argument("data", nargs="?", default=os.path.join(HERE, "..", "..", "..", "shared", "data"))
+arguments.add_argument("--methods", default=",".join(LEARNERS))
+arguments.add_argument("--seeds", type=int, default=1)
+options = arguments.parse_args()
+
+
+def measure(make, name):
+    table = np.loadtxt(os.path.join(options.data, f"{name}.csv"), delimiter=",")
+    features, labels = table[:, :-1], table[:, -1].astype(int)
+    train = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-train.txt"), dtype=int)
+    test = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-test.txt"), dtype=int)
+    scaler = StandardScaler().fit(features[train])
+    x_train, x_test = scaler.transform(features[train]), scaler.transform(features[test])
+    learner = make()
+    start = time.perf_counter()
+    learner.fit(x_train, labels[train])
+    seconds = time.perf_counter() - start
+    knn = KNeighborsClassifier(n_neighbors=3).fit(learner.transform(x_train), labels[train])
+    return knn.score(learner.transform(x_test), labels[test]), seconds
+
 
 print(f"metric-learn {metric_learn.__version__}")
-for method, make in LEARNERS.items():
-    if len(sys.argv) > 2 and method not in sys.argv[2].split(","):
-        continue
+for method in options.methods.split(","):
     for name in ["iris", "wine", "digits"]:
-        table = np.loadtxt(os.path.join(DATA, f"{name}.csv"), delimiter=",")
-        features, labels = table[:, :-1], table[:, -1].astype(int)
-        train = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-train.txt"), dtype=int)
-        test = np.loadtxt(os.path.join(HERE, "classic-splits", f"{name}-test.txt"), dtype=int)
-        scaler = StandardScaler().fit(features[train])
-        x_train, x_test = scaler.transform(features[train]), scaler.transform(features[test])
-        learner = make()
-        start = time.perf_counter()
-        learner.fit(x_train, labels[train])
-        seconds = time.perf_counter() - start
-        knn = KNeighborsClassifier(n_neighbors=3).fit(learner.transform(x_train), labels[train])
-        accuracy = knn.score(learner.transform(x_test), labels[test])
-        print(f"{method:13s} {name:8s} accuracy {accuracy:.3f} seconds {seconds:.2f}", flush=True)
+        seeds = range(options.seeds if method in RANDOMISED else 1)
+        runs = np.array([measure(lambda: LEARNERS[method](seed), name) for seed in seeds])
+        print(f"{method:13s} {name:8s} accuracy {runs[:, 0].mean():.3f} seconds {runs[:, 1].mean():.2f}"
+              f" seeds {len(runs)}", flush=True)

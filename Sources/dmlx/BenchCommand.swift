@@ -27,13 +27,16 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the classic Mahalanobis learners (NCA, LMNN, ITML, MMC) against metric-learn.")
     var classic = false
 
+    @Option(help: "With --classic: constraint seeds averaged for ITML and MMC.")
+    var seeds = 10
+
     @Option(help: "Write the classic benchmark's split indices into this directory and exit.")
     var exportSplits: String?
 
     func run() throws {
         BLAS.threads = threads
         if let exportSplits { return try ClassicBenchmark.exportSplits(to: exportSplits) }
-        if classic { return try ClassicBenchmark.run() }
+        if classic { return try ClassicBenchmark.run(seeds: seeds) }
         print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("\ntraining (median seconds per epoch over \(epochs) epochs)")
         print("case                                            dmlx   reference")

@@ -12,10 +12,10 @@ import DMLXCore
 /// `2L (μ Σ x_ij x_ijᵀ + (1 − μ) Σ_active (x_ij x_ijᵀ − x_il x_ilᵀ))`, formed as
 /// `2 Eᵀ (Λ X)` with the graph Laplacian `Λ` of the weighted pairs, accumulated edge by
 /// edge (one weight per target pair and per impostor pair, so no d×d outer product per
-/// triplet and no n×n matrix besides the distances). The active set is recomputed from
-/// all different-class pairs at every evaluation (metric-learn's impostor search within
-/// the margin radius
-/// `1 + max_j d_ij`).
+/// triplet and no n×n matrix). The active set is recomputed from all different-class
+/// pairs at every evaluation, one GEMM per class against the later classes (so about
+/// half the n² distances), as metric-learn's impostor search within the margin radius
+/// `1 + max_j d_ij`.
 ///
 /// Optimisation as metric-learn: start at `L = I` (its `init='auto'` for a full output
 /// dimension), gradient steps `L ← L − η ∇ε`; a step that raises `ε` is retried with
@@ -87,14 +87,12 @@ public struct LMNN: MahalanobisLearner {
                          targets: [[Int]]) -> (value: Double, gradient: Matrix<Double>, activeConstraints: Int) {
         let n = data.rows
         let embedded = data.multiplied(by: components, transposingOther: true)
-        let distances = embedded.pairwiseSquaredDistances()
-        let reaches = targets.indices.map { i in targets[i].map { 1 + distances[i, $0] } }
+        let reaches = targets.indices.map { i in targets[i].map { 1 + embedded.squaredDistance(i, $0) } }
         let radii = reaches.map { $0.max() ?? 0 }
         let push = 1 - regularization
         var targetWeights = targets.map { [Double](repeating: regularization, count: $0.count) }
         var impostorPairs: [(Int, Int, Double)] = []
-        var pull = 0.0
-        for i in 0..<n { for j in targets[i] { pull += distances[i, j] } }
+        let pull = reaches.joined().reduce(0) { $0 + $1 - 1 }
         var hinge = 0.0
         var active = 0
         func activate(anchor: Int, impostor: Double) -> Int {
@@ -106,13 +104,18 @@ public struct LMNN: MahalanobisLearner {
             }
             return count
         }
-        for a in 0..<n {
-            for b in (a + 1)..<max(a + 1, n) where labels[a] != labels[b] {
-                let impostor = distances.storage[a * n + b]
-                guard impostor < radii[a] || impostor < radii[b] else { continue }
-                let count = activate(anchor: a, impostor: impostor) + activate(anchor: b, impostor: impostor)
-                if count > 0 { impostorPairs.append((a, b, -push * Double(count))) }
-                active += count
+        let classes = Dictionary(grouping: labels.indices, by: { labels[$0] }).sorted { $0.key < $1.key }.map(\.value)
+        for (position, members) in classes.enumerated().dropLast() {
+            let others = Array(classes[(position + 1)...].joined())
+            let block = embedded.rows(members).squaredDistances(to: embedded.rows(others))
+            for (row, a) in members.enumerated() {
+                for (column, b) in others.enumerated() {
+                    let impostor = block.storage[row * others.count + column]
+                    guard impostor < radii[a] || impostor < radii[b] else { continue }
+                    let count = activate(anchor: a, impostor: impostor) + activate(anchor: b, impostor: impostor)
+                    if count > 0 { impostorPairs.append((a, b, -push * Double(count))) }
+                    active += count
+                }
             }
         }
         var weighted = Matrix<Double>(rows: n, cols: data.cols)
