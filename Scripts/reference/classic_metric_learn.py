@@ -6,7 +6,8 @@ then
     /opt/refenv/bin/python Scripts/reference/classic_metric_learn.py [DATA_DIR] [--methods M,...] [--seeds N]
 DATA_DIR holds iris.csv, wine.csv, digits.csv (label in the last column; default
 ../shared/data relative to the repository); --methods picks a subset of
-nca,lmnn,itml,mmc,mmc-diagonal; --seeds N averages the learners that draw constraints
+euclidean,lda,nca,lmnn,itml,mmc,mmc-diagonal (the first two are the scikit-learn baselines:
+no transform, LinearDiscriminantAnalysis); --seeds N averages the learners that draw constraints
 (ITML, MMC) over random_state 0..N-1. Features are standardised with a
 StandardScaler fitted on the training part; every learner runs with metric-learn's
 defaults; accuracy is 3-NN on the test part
@@ -20,8 +21,9 @@ import time
 import numpy as np
 import metric_learn
 import metric_learn._util
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.neighbors import KNeighborsClassifier
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
 
 
@@ -38,6 +40,8 @@ metric_learn._util.check_X_y = _renamed_finite_argument(metric_learn._util.check
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEARNERS = {
+    "euclidean": lambda seed: FunctionTransformer(),
+    "lda": lambda seed: LinearDiscriminantAnalysis(),
     "nca": lambda seed: metric_learn.NCA(),
     "lmnn": lambda seed: metric_learn.LMNN(),
     "itml": lambda seed: metric_learn.ITML_Supervised(random_state=seed),

@@ -51,8 +51,7 @@ public struct ITML: MahalanobisLearner {
         var targets = [Double](repeating: lower, count: positiveCount)
             + [Double](repeating: upper, count: pairs.negative.count)
         var duals = [Double](repeating: 0, count: targets.count)
-        var metric = Matrix<Double>(rows: d, cols: d)
-        for axis in 0..<d { metric[axis, axis] = 1 }
+        var metric = Matrix<Double>.identity(d)
         let projectionScale = gamma.isInfinite ? 1 : gamma / (gamma + 1)
         var iteration = 0
         while iteration < maxIterations {

@@ -47,8 +47,7 @@ public struct LMNN: MahalanobisLearner {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: neighbors + 1)
         let data = Matrix<Double>(features)
         let targets = Self.targetNeighbors(of: data, labels: labels, count: neighbors)
-        var components = Matrix<Double>(rows: data.cols, cols: data.cols)
-        for axis in 0..<data.cols { components[axis, axis] = 1 }
+        var components = Matrix<Double>.identity(data.cols)
         var current = evaluate(components: components, data: data, labels: labels, targets: targets)
         var rate = learningRate
         var iteration = 1

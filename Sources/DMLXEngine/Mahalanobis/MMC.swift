@@ -84,8 +84,7 @@ public struct MMC: MahalanobisLearner {
                          progress: (MahalanobisIteration) -> Void) throws -> (Matrix<Double>, Int) {
         let d = similar.cols
         let constraint = similar.multiplied(by: similar, transposingSelf: true)
-        var metric = Matrix<Double>(rows: d, cols: d)
-        for axis in 0..<d { metric[axis, axis] = 1 }
+        var metric = Matrix<Double>.identity(d)
         let bound = Self.inner(constraint, metric) / 100
         let constraintNorm = Self.inner(constraint, constraint).squareRoot()
         var accepted = metric

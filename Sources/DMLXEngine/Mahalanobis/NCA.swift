@@ -30,10 +30,8 @@ public struct NCA: MahalanobisLearner {
                     progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels)
         let data = Matrix<Double>(features)
-        var identity = Matrix<Double>(rows: data.cols, cols: data.cols)
-        for axis in 0..<data.cols { identity[axis, axis] = 1 }
         let minimizer = LBFGSMinimizer(maxIterations: maxIterations)
-        let result = minimizer.minimize(from: identity.storage, objective: { storage in
+        let result = minimizer.minimize(from: Matrix<Double>.identity(data.cols).storage, objective: { storage in
             let (value, gradient) = Self.negativeObjective(components: Matrix(rows: data.cols, cols: data.cols, storage: storage),
                                                            data: data, labels: labels)
             return (value, gradient.storage)
