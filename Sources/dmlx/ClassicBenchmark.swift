@@ -29,12 +29,13 @@ enum ClassicBenchmark {
         "lmnn/iris": (0.956, 0.91), "lmnn/wine": (0.981, 0.70), "lmnn/digits": (0.989, 10.16),
     ]
 
-    /// Prints the table; learners that draw constraints are averaged over seeds `0..<seeds`.
-    static func run(seeds: Int) throws {
+    /// Prints the table for the learners named in `methods` (all when empty); learners that
+    /// draw constraints are averaged over seeds `0..<seeds`.
+    static func run(seeds: Int, methods: [String]) throws {
         print("\nclassic Mahalanobis learners (70/30 stratified, seed 0, standardised, 3-NN test accuracy;")
         print("ITML and MMC: mean over constraint seeds 0..<\(seeds))")
         print("method       data      iters  dmlx acc  dmlx s    reference acc  reference s")
-        for (position, learner) in learners(seed: 0).enumerated() {
+        for (position, learner) in learners(seed: 0).enumerated() where methods.isEmpty || methods.contains(learner.name) {
             for name in datasets {
                 let repeats = randomised.contains(learner.name) ? seeds : 1
                 let runs = try (0..<repeats).map { try measure(learners(seed: UInt64($0))[position], on: name) }

@@ -62,7 +62,10 @@ public struct LMNN: MahalanobisLearner {
                 if next.value > current.value { rate /= 2 }
             } while next.value > current.value && rate > 1e-30
             let change = next.value - current.value
-            guard change <= 0 else { break }
+            guard change <= 0 else {
+                iteration -= 1
+                break
+            }
             (components, current) = (candidate, next)
             rate *= 1.01
             progress(MahalanobisIteration(index: iteration, objective: current.value, activeConstraints: current.activeConstraints))
