@@ -1,0 +1,40 @@
+import DMLXCore
+import DMLXEngine
+import Testing
+
+@Suite struct MahalanobisLearnerTests {
+    static let learners: [any MahalanobisLearner] = [
+        EuclideanBaseline(), LDA(), NCA(), LMNN(), ITML(constraintCount: 20), MMC(constraintCount: 20),
+        MMC(diagonal: true, constraintCount: 20),
+    ]
+
+    @Test func everyLearnerIsDeterministicAndReportsEachIteration() throws {
+        let (features, labels) = MahalanobisFixtures.noisyClasses()
+        for learner in Self.learners {
+            var reported: [Int] = []
+            let first = try learner.fit(features: features, labels: labels) { reported.append($0.index) }
+            let second = try learner.fit(features: features, labels: labels)
+            #expect(first == second, "\(learner.name)")
+            #expect(first.inputDimension == 4 && first.components.isFinite, "\(learner.name)")
+            #expect(reported.last ?? 0 == first.iterations, "\(learner.name)")
+            #expect(reported == reported.sorted() && Set(reported).count == reported.count, "\(learner.name)")
+        }
+    }
+
+    @Test func everyLearnerRefusesBadInput() {
+        var features = Matrix<Float>([[0, 1], [1, 0], [2, 2], [3, 1], [0, 0], [1, 1], [2, 0], [3, 3]])
+        let labels = [0, 0, 0, 0, 1, 1, 1, 1]
+        for learner in Self.learners {
+            #expect(throws: MahalanobisError.labelCount(samples: 8, labels: 7)) {
+                try learner.fit(features: features, labels: Array(labels.prefix(7)))
+            }
+        }
+        features[2, 1] = .nan
+        for learner in Self.learners {
+            #expect(throws: MahalanobisError.nonFiniteFeatures) { try learner.fit(features: features, labels: labels) }
+        }
+        #expect(throws: MahalanobisError.classTooSmall(label: 1, size: 3, needed: 4)) {
+            try LMNN().fit(features: Matrix<Float>([[0], [1], [2], [3], [4], [5], [6]]), labels: [0, 0, 0, 0, 1, 1, 1])
+        }
+    }
+}
