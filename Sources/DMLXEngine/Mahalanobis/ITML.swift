@@ -42,8 +42,7 @@ public struct ITML: MahalanobisLearner {
                     progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
-        let pairs = PairConstraints(labels: labels, count: constraintCount ?? PairConstraints.defaultCount(labels: labels),
-                                    seed: seed)
+        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
         let (lower, upper) = Self.bounds(data: data, pairs: pairs)
         let d = data.cols
         let differences = (pairs.positive + pairs.negative).flatMap { a, b in (0..<d).map { data[a, $0] - data[b, $0] } }

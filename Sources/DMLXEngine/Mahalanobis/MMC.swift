@@ -53,8 +53,7 @@ public struct MMC: MahalanobisLearner {
                     progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
-        let pairs = PairConstraints(labels: labels, count: constraintCount ?? PairConstraints.defaultCount(labels: labels),
-                                    seed: seed)
+        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
         let similar = Self.differences(data, pairs.positive)
         let dissimilar = Self.differences(data, pairs.negative)
         let (metric, iterations) = diagonal

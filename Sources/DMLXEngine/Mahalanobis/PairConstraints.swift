@@ -12,7 +12,9 @@ public struct PairConstraints: Sendable, Equatable {
 
     public static func defaultCount(labels: [Int]) -> Int { 20 * Set(labels).count * Set(labels).count }
 
-    public init(labels: [Int], count: Int, seed: UInt64) {
+    /// `count` pairs of each kind (nil: `defaultCount`), drawn from `seed`.
+    public init(labels: [Int], count: Int?, seed: UInt64) {
+        let count = count ?? Self.defaultCount(labels: labels)
         var generator = SeededGenerator(seed: seed)
         let members = Dictionary(grouping: labels.indices, by: { labels[$0] })
         positive = Self.draw(count: count, labels: labels, generator: &generator) { anchor in
