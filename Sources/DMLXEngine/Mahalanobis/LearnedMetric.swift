@@ -17,14 +17,17 @@ public struct LearnedMetric: Sendable, Equatable {
         self.init(components: Matrix<Float>(components), iterations: iterations)
     }
 
-    /// `L` from a metric `M ⪰ 0` by its eigen-decomposition `M = VΛVᵀ`: `L = Λ^½Vᵀ`, with
-    /// negative rounding-level eigenvalues clipped to 0 (as metric-learn's
-    /// `components_from_metric`, up to an orthogonal factor that leaves distances alone).
+    /// `L` from a metric `M ⪰ 0` by its eigen-decomposition `M = VΛVᵀ`: `L = Λ^½Vᵀ` (as
+    /// metric-learn's `components_from_metric`, up to an orthogonal factor that leaves
+    /// distances alone). Eigenvalues at rounding level — below `d·ε·λ_max`, NumPy's
+    /// `matrix_rank` tolerance — are set to 0: the eigenvectors of a numerically null
+    /// space are arbitrary (they change with OpenBLAS's thread count), and so would `L` be.
     init(metric: Matrix<Double>, iterations: Int) throws {
         let decomposition = try metric.symmetricEigen()
+        let tolerance = Double(metric.rows) * Double.ulpOfOne * (decomposition.values.first ?? 0)
         var components = Matrix<Double>(rows: metric.rows, cols: metric.cols)
         for (axis, value) in decomposition.values.enumerated() {
-            let scale = max(value, 0).squareRoot()
+            let scale = value > tolerance ? value.squareRoot() : 0
             for column in 0..<metric.cols { components[axis, column] = scale * decomposition.vectors[column, axis] }
         }
         self.init(components: components, iterations: iterations)
