@@ -8,7 +8,7 @@ public struct EuclideanBaseline: MahalanobisLearner {
     public init() {}
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels)
         return LearnedMetric(components: Matrix<Float>.identity(features.cols), iterations: 0)
     }

@@ -39,7 +39,7 @@ public struct ITML: MahalanobisLearner {
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
         let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
@@ -69,7 +69,7 @@ public struct ITML: MahalanobisLearner {
                 if beta != 0 { moved += 1; projected.addOuterProduct(scaledBy: beta, to: &metric) }
             }
             let norms = Self.norm(duals) + Self.norm(previous)
-            progress(MahalanobisIteration(index: iteration, objective: try Self.logDetDivergence(metric), activeConstraints: moved))
+            try progress(MahalanobisIteration(index: iteration, objective: try Self.logDetDivergence(metric), activeConstraints: moved))
             guard norms > 0 else { break }
             if zip(previous, duals).reduce(0, { $0 + abs($1.0 - $1.1) }) / norms < tolerance { break }
         }

@@ -16,10 +16,10 @@ struct LBFGSMinimizer: Sendable {
     var relativeTolerance = 2.220446049250313e-09
 
     /// Minimises `objective` (value and gradient) from `start`; calls `progress` with the
-    /// iteration number and value after each iteration. Returns the point and the number
-    /// of iterations.
+    /// iteration number and value after each iteration (an error it throws ends the
+    /// minimisation). Returns the point and the number of iterations.
     func minimize(from start: [Double], objective: ([Double]) -> (value: Double, gradient: [Double]),
-                  progress: (Int, Double) -> Void) -> (point: [Double], iterations: Int) {
+                  progress: (Int, Double) throws -> Void) rethrows -> (point: [Double], iterations: Int) {
         var point = start
         var (value, gradient) = objective(point)
         var steps: [[Double]] = []
@@ -47,7 +47,7 @@ struct LBFGSMinimizer: Sendable {
             }
             let decrease = (value - trial.value) / max(abs(value), abs(trial.value), 1)
             (point, value, gradient) = (candidate, trial.value, trial.gradient)
-            progress(iteration, value)
+            try progress(iteration, value)
             if decrease <= relativeTolerance { break }
         }
         return (point, iteration)

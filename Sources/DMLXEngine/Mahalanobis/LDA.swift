@@ -16,7 +16,7 @@ public struct LDA: MahalanobisLearner {
     public init() {}
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels)
         let data = Matrix<Double>(features)
         let d = data.cols
@@ -46,7 +46,7 @@ public struct LDA: MahalanobisLearner {
         var leading = Matrix<Double>(rows: kept.count, cols: count)
         for r in 0..<kept.count { for c in 0..<count { leading[r, c] = discriminants.vectors[r, c] } }
         let axes = whitening.multiplied(by: leading)
-        progress(MahalanobisIteration(index: 1, objective: discriminants.values.prefix(count).reduce(0, +)))
+        try progress(MahalanobisIteration(index: 1, objective: discriminants.values.prefix(count).reduce(0, +)))
         return LearnedMetric(components: axes.transposed, iterations: 1)
     }
 

@@ -43,7 +43,7 @@ public struct LMNN: MahalanobisLearner {
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: neighbors + 1)
         let data = Matrix<Double>(features)
         let targets = Self.targetNeighbors(of: data, labels: labels, count: neighbors)
@@ -68,7 +68,7 @@ public struct LMNN: MahalanobisLearner {
             }
             (components, current) = (candidate, next)
             rate *= 1.01
-            progress(MahalanobisIteration(index: iteration, objective: current.value, activeConstraints: current.activeConstraints))
+            try progress(MahalanobisIteration(index: iteration, objective: current.value, activeConstraints: current.activeConstraints))
             if iteration > minIterations && abs(change) < convergenceTolerance { break }
         }
         return LearnedMetric(components: components, iterations: iteration)

@@ -33,7 +33,7 @@ extension MMC {
     }
 
     func fitDiagonal(similar: Matrix<Double>, dissimilar: Matrix<Double>,
-                     progress: (MahalanobisIteration) -> Void) throws -> (Matrix<Double>, Int) {
+                     progress: (MahalanobisIteration) throws -> Void) throws -> (Matrix<Double>, Int) {
         let d = similar.cols
         let similarSums = (0..<d).map { k in (0..<similar.rows).reduce(0) { $0 + similar[$1, k] * similar[$1, k] } }
         let squared = Matrix(rows: dissimilar.rows, cols: d, storage: dissimilar.storage.map { $0 * $0 })
@@ -59,7 +59,7 @@ extension MMC {
             }
             change = abs((best.value - start) / best.value)
             (weights, start) = (best.point, best.value)
-            progress(MahalanobisIteration(index: iteration, objective: start))
+            try progress(MahalanobisIteration(index: iteration, objective: start))
         }
         var metric = Matrix<Double>(rows: d, cols: d)
         for k in 0..<d { metric[k, k] = weights[k] }

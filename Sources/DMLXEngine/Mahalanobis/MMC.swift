@@ -50,7 +50,7 @@ public struct MMC: MahalanobisLearner {
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
         let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
@@ -80,7 +80,7 @@ public struct MMC: MahalanobisLearner {
     }
 
     private func fitFull(similar: Matrix<Double>, dissimilar: Matrix<Double>,
-                         progress: (MahalanobisIteration) -> Void) throws -> (Matrix<Double>, Int) {
+                         progress: (MahalanobisIteration) throws -> Void) throws -> (Matrix<Double>, Int) {
         let d = similar.cols
         let constraint = similar.multiplied(by: similar, transposingSelf: true)
         var metric = Matrix<Double>.identity(d)
@@ -114,7 +114,7 @@ public struct MMC: MahalanobisLearner {
                 step /= 2
             }
             for index in metric.storage.indices { metric.storage[index] = accepted.storage[index] + step * direction.storage[index] }
-            progress(MahalanobisIteration(index: cycle, objective: acceptedValue))
+            try progress(MahalanobisIteration(index: cycle, objective: acceptedValue))
             if step / Self.inner(accepted, accepted).squareRoot() < tolerance { break }
         }
         return (accepted, cycle)

@@ -7,13 +7,14 @@ import DMLXCore
 /// Contract: `fit` is deterministic for a given learner value (randomised learners take
 /// their seed at construction), calls `progress` once per iteration of its outer loop on
 /// the caller's thread, and throws on input it cannot fit (fewer than two classes, a
-/// class too small for the method, non-finite features).
+/// class too small for the method, non-finite features). An error thrown by `progress`
+/// ends the fit and is rethrown: that is how a run stops a fit midway.
 public protocol MahalanobisLearner: Sendable {
     /// The name a user types (`nca`, `lmnn`, `itml`, `mmc`).
     var name: String { get }
 
     func fit(features: Matrix<Float>, labels: [Int],
-             progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric
+             progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric
 }
 
 extension MahalanobisLearner {

@@ -27,15 +27,15 @@ public struct NCA: MahalanobisLearner {
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
-                    progress: (MahalanobisIteration) -> Void) throws -> LearnedMetric {
+                    progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels)
         let data = Matrix<Double>(features)
         let minimizer = LBFGSMinimizer(maxIterations: maxIterations)
-        let result = minimizer.minimize(from: Matrix<Double>.identity(data.cols).storage, objective: { storage in
+        let result = try minimizer.minimize(from: Matrix<Double>.identity(data.cols).storage, objective: { storage in
             let (value, gradient) = Self.negativeObjective(components: Matrix(rows: data.cols, cols: data.cols, storage: storage),
                                                            data: data, labels: labels)
             return (value, gradient.storage)
-        }, progress: { progress(MahalanobisIteration(index: $0, objective: $1)) })
+        }, progress: { try progress(MahalanobisIteration(index: $0, objective: $1)) })
         return LearnedMetric(components: Matrix<Double>(rows: data.cols, cols: data.cols, storage: result.point),
                              iterations: result.iterations)
     }
