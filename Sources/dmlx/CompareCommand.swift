@@ -5,18 +5,19 @@ import DMLXEngine
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Train several losses side by side from the same initial weights and data split.",
+        abstract: "Train several losses or classic methods side by side from the same initial weights and data split.",
         discussion: """
             On a terminal this opens the compare screen of the UI (MAP@R and Recall@1 against \
             epochs or seconds); with --json, --headless or a pipe it prints records instead. \
             Each run trains on its own queue with single-threaded BLAS; records are told apart \
             by "run". --miner applies to the pair and triplet losses (triplet losses default to \
-            semi-hard mining at margin 0.2); proxy losses need none.
+            semi-hard mining at margin 0.2); proxy losses need none. A classic method (nca, \
+            lmnn, itml, mmc, ...) fits in one epoch on the same split.
             """)
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "Comma-separated losses to compare.")
+    @Option(help: "Comma-separated losses or classic methods to compare, e.g. triplet,proxy-nca or lmnn,proxy-nca.")
     var losses = "triplet,proxy-nca"
 
     @Flag(help: "Print one JSON record per run and epoch.")
@@ -37,7 +38,7 @@ struct CompareCommand: ParsableCommand {
         }
         BLAS.threads = 1
         let data = try PreparedData(configurations[0])
-        let trainers = try configurations.map { try Trainer($0, data: data) }
+        let trainers = try configurations.map { try $0.makeTrainer(data: data) }
         try HeadlessTraining.run(trainers, reporter: RunReporter(json: json))
     }
 }

@@ -4,7 +4,7 @@ import DMLXEngine
 struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
-        abstract: "List the built-in data sets, losses and miners.")
+        abstract: "List the built-in data sets, losses, miners and classic methods.")
 
     func run() throws {
         print("data sets (--data NAME, or a path to CSV/TSV, .npy or IDX files)")
@@ -17,6 +17,8 @@ struct DatasetsCommand: ParsableCommand {
         for loss in LossRegistry.losses { describe(loss.descriptor) }
         print("\nminers (--miner NAME; none uses every valid tuple)")
         for miner in LossRegistry.miners { describe(miner.description) }
+        print("\nclassic Mahalanobis methods (--method NAME, or a name in compare's --losses; the learned L is the embedding)")
+        for method in MahalanobisRegistry.methods { describe(method.descriptor) }
     }
 
     private func describe(_ descriptor: LossDescriptor) {

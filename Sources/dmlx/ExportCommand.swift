@@ -38,9 +38,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let saved = try Checkpoint.read(from: URL(fileURLWithPath: checkpoint))
-        let trainer = try Trainer(resuming: saved, file: checkpoint)
+        let trainer = try saved.resumedTrainer(file: checkpoint)
         let dataset = part == .test ? trainer.data.split.test : trainer.data.split.train
-        let embeddings = trainer.model.embed(dataset.features)
+        let embeddings = trainer.embed(dataset.features)
         let directory = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

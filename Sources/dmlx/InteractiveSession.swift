@@ -15,7 +15,7 @@ enum InteractiveSession {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
         let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data), minimumEpochSeconds: pace) }
+        let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
         var state = AppState(
             data: AppData(data, configuration: configurations[0]),
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },

@@ -24,7 +24,7 @@ enum InterfaceBenchmark {
                 data: "digits", loss: LossConfiguration(name: loss, margin: margin), miner: miner, epochs: 1000))
         }
         let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try Trainer($0, data: data)) }
+        let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data)) }
         let state = AppState(data: AppData(data, configuration: configurations[0]),
                              runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
                              size: AppState.Size(width: width, height: height))

@@ -37,7 +37,11 @@ final class RunReporter: Sendable {
 
     private static func row(run: String, epoch: String, loss: Double?, seconds: Double?, _ m: RetrievalMetrics) -> String {
         func cell(_ value: Double?, _ width: Int, _ digits: Int = 3) -> String {
-            let text = value.map { String(format: "%.\(digits)f", $0) } ?? "-"
+            // Large values (a classic learner's objective) trade decimals for a separating space.
+            let text = value.map { value in
+                let fixed = String(format: "%.\(digits)f", value)
+                return fixed.count < width ? fixed : String(format: "%.\(max(1, width - 4))g", value)
+            } ?? "-"
             return String(repeating: " ", count: max(0, width - text.count)) + text
         }
         let name = run.count > 22 ? String(run.prefix(22)) : run.padding(toLength: 22, withPad: " ", startingAt: 0)
@@ -49,7 +53,7 @@ final class RunReporter: Sendable {
 
 /// Runs trainers to completion on their own queues, reporting every epoch.
 enum HeadlessTraining {
-    static func run(_ trainers: [Trainer], reporter: RunReporter) throws {
+    static func run(_ trainers: [any EpochTrainer], reporter: RunReporter) throws {
         let runs = trainers.map { trainer in
             TrainingRun(trainer: trainer) { [data = trainer.data, configuration = trainer.configuration] snapshot in
                 reporter.report(snapshot, data: data, configuration: configuration)

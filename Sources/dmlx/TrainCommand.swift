@@ -22,22 +22,22 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try checkSaveDirectory()
         BLAS.threads = options.threads
-        let trainer: Trainer
+        let trainer: any EpochTrainer
         if let resume {
             let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: resume))
             if let epochs = options.epochs, epochs < checkpoint.epoch {
                 throw CommandFailure("\(resume): already trained \(checkpoint.epoch) epochs; --epochs is the new total and cannot be \(epochs)")
             }
-            trainer = try Trainer(resuming: checkpoint, file: resume, epochs: options.epochs)
+            trainer = try checkpoint.resumedTrainer(file: resume, epochs: options.epochs)
         } else {
             let configuration = try options.configuration()
-            trainer = try Trainer(configuration, data: PreparedData(configuration))
+            trainer = try configuration.makeTrainer(data: PreparedData(configuration))
         }
         let reporter = RunReporter(json: json)
         if !json { reporter.write("configuration: \(trainer.configuration.json)") }
         try HeadlessTraining.run([trainer], reporter: reporter)
         if let save {
-            try Checkpoint(trainer: trainer).write(to: URL(fileURLWithPath: save))
+            try trainer.checkpoint.write(to: URL(fileURLWithPath: save))
         }
     }
 

@@ -27,6 +27,18 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
     var loss: String?
 
+    @Option(help: "A classic Mahalanobis learner instead of a deep loss: euclidean, lda, nca, lmnn, itml, mmc, mmc-diagonal (formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
+    var method: String?
+
+    @Option(help: "Classic methods: constraints drawn from the labels (ITML, MMC: pairs of each kind; default 20·C² for C classes).")
+    var constraints: Int?
+
+    @Option(help: "LMNN: target neighbours per sample (default 3).")
+    var neighbors: Int?
+
+    @Option(help: "Classic methods: the cap on iterations (default: the method's own, see `dmlx datasets`).")
+    var maxIterations: Int?
+
     @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity, offline-hard (default: none for train; semihard for the triplet losses of compare and tui).")
     var miner: String?
 
@@ -95,6 +107,12 @@ struct TrainingOptions: ParsableArguments {
 
     func validate() throws {
         _ = try hiddenWidths()
+        if loss != nil && method != nil {
+            throw ValidationError("--loss and --method both choose what to learn; give one (to compare a loss with a method: dmlx compare --losses LOSS,METHOD)")
+        }
+        for (name, value) in [("--constraints", constraints), ("--neighbors", neighbors), ("--max-iterations", maxIterations)] {
+            if let value, value < 1 { throw ValidationError("\(name) must be at least 1 (got \(value))") }
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         guard pace >= 0 && pace.isFinite else { throw ValidationError("--pace must be a non-negative number of seconds (got \(pace))") }
     }
@@ -107,10 +125,26 @@ struct TrainingOptions: ParsableArguments {
         return widths.map { $0! }
     }
 
-    /// The configuration of a run of `lossName` (the `--loss` option unless overridden).
-    func configuration(loss lossName: String? = nil) throws -> TrainingConfiguration {
+    /// The configuration of a run of `name`, a loss or a classic method (the `--method`
+    /// or `--loss` option unless given). A classic method fits in one epoch.
+    func configuration(learner name: String? = nil) throws -> TrainingConfiguration {
+        let chosen = name ?? method ?? loss ?? "proxy-nca"
+        var configuration = try deepConfiguration(loss: chosen)
+        if MahalanobisRegistry.descriptor(of: chosen) != nil {
+            configuration.method = MahalanobisConfiguration(name: chosen, constraints: constraints, neighbors: neighbors,
+                                                            maxIterations: maxIterations)
+            configuration.loss = LossConfiguration(name: "none")
+            configuration.runName = chosen
+            configuration.epochs = 1
+        } else if method != nil && name == nil {
+            throw LossRegistryError.unknownMethod(chosen, valid: MahalanobisRegistry.names)
+        }
+        return configuration
+    }
+
+    private func deepConfiguration(loss lossName: String) throws -> TrainingConfiguration {
         let lossConfiguration = LossConfiguration(
-            name: lossName ?? loss ?? "proxy-nca", margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
+            name: lossName, margin: margin, positiveMargin: posMargin, negativeMargin: negMargin,
             softmaxScale: softmaxScale, proxiesPerClass: proxiesPerClass, proxyForm: proxyForm,
             proxyAssignment: proxyAssignment, bins: bins)
         return TrainingConfiguration(
@@ -131,7 +165,7 @@ extension TrainingOptions {
     /// README's numbers (the other losses keep their own margins).
     func sideBySideConfigurations(losses names: [String]) throws -> [TrainingConfiguration] {
         try names.map { name in
-            var configuration = try configuration(loss: name)
+            var configuration = try configuration(learner: name)
             switch LossRegistry.descriptor(ofLoss: name)?.family {
             case .proxies?:
                 configuration.miner = "none"
@@ -150,7 +184,10 @@ extension TrainingOptions {
         let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count >= minimum, Set(names).count == names.count, names.allSatisfy({ !$0.isEmpty }) else {
             let count = minimum == 1 ? "one or more" : "at least \(minimum)"
-            throw ValidationError("--losses expects \(count) different loss names separated by commas (got \"\(list)\")")
+            throw ValidationError("--losses expects \(count) different loss or method names separated by commas (got \"\(list)\")")
+        }
+        for name in names where LossRegistry.descriptor(ofLoss: name) == nil && MahalanobisRegistry.descriptor(of: name) == nil {
+            throw ValidationError("unknown loss or method '\(name)'; losses: \(LossRegistry.lossNames.joined(separator: ", ")); methods: \(MahalanobisRegistry.names.joined(separator: ", "))")
         }
         return names
     }

@@ -15,10 +15,10 @@ struct TuiCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "Comma-separated losses to train side by side (default: triplet,proxy-nca, or the one --loss).")
+    @Option(help: "Comma-separated losses or classic methods to train side by side (default: triplet,proxy-nca, or the one --loss or --method).")
     var losses: String?
 
-    private var lossList: String { losses ?? options.loss ?? "triplet,proxy-nca" }
+    private var lossList: String { losses ?? options.method ?? options.loss ?? "triplet,proxy-nca" }
 
     func validate() throws {
         _ = try TrainingOptions.lossNames(lossList, minimum: 1)

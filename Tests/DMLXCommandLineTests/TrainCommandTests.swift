@@ -8,6 +8,7 @@ import Testing
     static let trainingOptions = [
         "--data", "--split", "--model", "--hidden", "--dim", "--loss", "--miner", "--margin", "--epochs",
         "--batch-size", "--m-per-class", "--optimizer", "--lr", "--proxy-lr", "--seed", "--threads",
+        "--method", "--constraints", "--neighbors", "--max-iterations",
     ]
 
     @Test func jsonRecordsFollowTheContract() throws {

@@ -23,18 +23,17 @@ public struct Checkpoint: Codable, Sendable {
     public var optimizerSlots: [SavedTensor]
     public var history: [EpochRecord]
 
-    public init(trainer: Trainer) {
+    init(configuration: TrainingConfiguration, epoch: Int, inputDimension: Int, standardizer: Standardizer?,
+         parameters: [SavedTensor], optimizerStep: Int = 0, optimizerSlots: [SavedTensor] = [], history: [EpochRecord]) {
         formatVersion = Self.currentFormatVersion
-        configuration = trainer.configuration
-        epoch = trainer.epoch
-        inputDimension = trainer.model.inputDimension
-        standardizer = trainer.data.standardizer
-        parameters = trainer.parameters.map { SavedTensor(name: $0.name, $0.value) }
-        optimizerStep = trainer.optimizer.state.step
-        optimizerSlots = trainer.optimizer.state.slots.sorted { $0.key < $1.key }.flatMap { name, slots in
-            slots.enumerated().map { SavedTensor(name: "\(name)#\($0.offset)", Matrix(rows: 1, cols: $0.element.count, storage: $0.element)) }
-        }
-        history = trainer.history
+        self.configuration = configuration
+        self.epoch = epoch
+        self.inputDimension = inputDimension
+        self.standardizer = standardizer
+        self.parameters = parameters
+        self.optimizerStep = optimizerStep
+        self.optimizerSlots = optimizerSlots
+        self.history = history
     }
 
     /// Reads and validates a checkpoint, naming the file in every error.

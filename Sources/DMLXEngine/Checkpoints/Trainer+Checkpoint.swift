@@ -2,6 +2,16 @@ import DMLXCore
 import Foundation
 
 extension Trainer {
+    public var checkpoint: Checkpoint {
+        Checkpoint(configuration: configuration, epoch: epoch, inputDimension: model.inputDimension,
+                   standardizer: data.standardizer, parameters: parameters.map { SavedTensor(name: $0.name, $0.value) },
+                   optimizerStep: optimizer.state.step,
+                   optimizerSlots: optimizer.state.slots.sorted { $0.key < $1.key }.flatMap { name, slots in
+                       slots.enumerated().map { SavedTensor(name: "\(name)#\($0.offset)", Matrix(rows: 1, cols: $0.element.count, storage: $0.element)) }
+                   },
+                   history: history)
+    }
+
     /// A trainer that continues `checkpoint` exactly where it stopped: same weights,
     /// proxies, optimizer state and history, and — since each epoch draws from its own
     /// random stream — the same batches as an uninterrupted run. `epochs` (if given)

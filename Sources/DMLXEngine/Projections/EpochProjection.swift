@@ -7,6 +7,9 @@ public struct EpochProjection: Sendable, Equatable {
     /// epoch's aligned coordinates of the same points (the first epoch: `perEpoch`).
     /// Same spread as `perEpoch`; what moves on screen between epochs is the embedding.
     public let aligned: LinearProjection
+    /// For classic learners, the map onto the top two directions of `L`
+    /// (`MahalanobisSummary.axes`); nil for deep runs.
+    public var metricAxes: LinearProjection?
 
     public init(perEpoch: LinearProjection, aligned: LinearProjection) {
         self.perEpoch = perEpoch

@@ -27,11 +27,14 @@ public struct EpochSnapshot: Sendable {
     /// 2-D maps of `embeddings` for the scatter plot, computed on the run's queue: this
     /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`).
     public var projection: EpochProjection?
+    /// A classic learner's metric, spectrum and constraint counts (nil for deep runs and
+    /// for history restored from a checkpoint).
+    public var mahalanobis: MahalanobisSummary?
 
     public init(run: String, epoch: Int, loss: Double?, batchLosses: [Double], trainSeconds: Double,
                 cumulativeTrainSeconds: Double, metrics: RetrievalMetrics, statistics: [String: Double],
                 learningRate: Double, embeddings: Matrix<Float>? = nil, proxies: Matrix<Float>? = nil,
-                proxyLabels: [Int]? = nil, projection: EpochProjection? = nil) {
+                proxyLabels: [Int]? = nil, projection: EpochProjection? = nil, mahalanobis: MahalanobisSummary? = nil) {
         self.run = run
         self.epoch = epoch
         self.loss = loss
@@ -45,6 +48,7 @@ public struct EpochSnapshot: Sendable {
         self.proxies = proxies
         self.proxyLabels = proxyLabels
         self.projection = projection
+        self.mahalanobis = mahalanobis
     }
 }
 

@@ -89,9 +89,21 @@ extension EpochSnapshot {
 
 extension TrainingConfiguration {
     /// The configuration as compact JSON with sorted keys, as stored with every result.
+    /// A classic run's record leaves out the deep-training fields it ignores (the
+    /// checkpoint keeps them).
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
+        guard let encoded = try? encoder.encode(self) else { return "null" }
+        guard method != nil, let fields = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any],
+              let trimmed = try? JSONSerialization.data(withJSONObject: fields.filter { !Self.deepTrainingKeys.contains($0.key) },
+                                                        options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return String(decoding: encoded, as: UTF8.self)
+        }
+        return String(decoding: trimmed, as: UTF8.self)
     }
+
+    private static let deepTrainingKeys: Set<String> = [
+        "model", "loss", "miner", "batchSize", "mPerClass", "sampler", "miningRefresh", "optimizer",
+    ]
 }

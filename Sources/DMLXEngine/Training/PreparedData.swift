@@ -29,6 +29,12 @@ public struct PreparedData: Sendable {
         }
     }
 
+    /// The test split's `embeddings` with their metrics, leave-one-out.
+    public func evaluate(_ embeddings: Matrix<Float>, configuration: TrainingConfiguration) -> (embeddings: Matrix<Float>, metrics: RetrievalMetrics) {
+        (embeddings, MetricSuite.evaluate(embeddings: embeddings, labels: split.test.labels,
+                                          seed: configuration.seed, threads: configuration.threads))
+    }
+
     private static func validate(_ split: DataSplit, _ configuration: TrainingConfiguration) throws {
         guard Set(split.train.labels).count >= 2 else {
             throw TrainingError.invalidData("\(configuration.data): the training split of the \(configuration.split.rawValue) protocol has fewer than 2 classes")

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Not thread-safe: `TrainingRun` confines a trainer to its serial queue; the command
 /// line and tests may drive one directly.
-public final class Trainer {
+public final class Trainer: EpochTrainer {
     public let configuration: TrainingConfiguration
     public let data: PreparedData
     public let model: EmbeddingModel
@@ -70,13 +70,13 @@ public final class Trainer {
 
     /// The test split's embeddings and metrics for the current weights.
     public func evaluate() -> (embeddings: Matrix<Float>, metrics: RetrievalMetrics) {
-        let embeddings = model.embed(data.split.test.features)
-        let metrics = MetricSuite.evaluate(embeddings: embeddings, labels: data.split.test.labels,
-                                           seed: configuration.seed, threads: configuration.threads)
-        return (embeddings, metrics)
+        data.evaluate(model.embed(data.split.test.features), configuration: configuration)
     }
 
-    /// Evaluates the untrained model: the epoch-0 snapshot. Call once, before training.
+    public func embed(_ features: Matrix<Float>) -> Matrix<Float> {
+        model.embed(features)
+    }
+
     public func evaluateInitialModel() -> EpochSnapshot {
         let (embeddings, metrics) = evaluate()
         let snapshot = makeSnapshot(loss: nil, batchLosses: [], seconds: 0, metrics: metrics,
@@ -85,9 +85,7 @@ public final class Trainer {
         return snapshot
     }
 
-    /// Trains one epoch and evaluates. `shouldContinue` is asked before every batch; when
-    /// it says no the epoch is abandoned, nothing is recorded, and nil is returned.
-    public func trainEpoch(shouldContinue: () -> Bool = { true }) throws -> EpochSnapshot? {
+    public func trainEpoch(shouldContinue: () -> Bool) throws -> EpochSnapshot? {
         var generator = SeededGenerator(seed: configuration.seed).derived(RandomStream.epochBase.rawValue + UInt64(epoch + 1))
         let started = DispatchTime.now().uptimeNanoseconds
         var batchLosses: [Double] = []
@@ -163,7 +161,6 @@ public final class Trainer {
                       projection: try? projectionTrack.next(embeddings))
     }
 
-    /// Changes the learning rates from the next batch on.
     public func setLearningRates(model: Double, proxies: Double) {
         optimizer.setLearningRates(model: model, proxies: proxies)
     }

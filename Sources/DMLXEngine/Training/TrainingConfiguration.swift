@@ -1,7 +1,7 @@
 /// Everything that determines a training run. Printed with every result and stored in
 /// checkpoints: the same configuration (and thread count) gives the same numbers.
 public struct TrainingConfiguration: Codable, Sendable, Equatable {
-    /// How the run is told apart in JSON records and on screen (defaults to the loss name).
+    /// How the run is told apart in JSON records and on screen (defaults to the method or loss name).
     public var runName: String
     /// A built-in data set name or a path (`--data`).
     public var data: String
@@ -10,6 +10,10 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var standardize: Bool
     public var model: ModelConfiguration
     public var loss: LossConfiguration
+    /// A classic Mahalanobis learner (`--method`); when set, the run fits it instead of
+    /// training `model` with `loss`, which are then ignored. Nil in runs saved before the
+    /// option existed.
+    public var method: MahalanobisConfiguration?
     /// A miner name from `LossRegistry`, or "none" to train on every valid tuple.
     public var miner: String
     public var epochs: Int
@@ -28,16 +32,17 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
 
     public init(runName: String? = nil, data: String = "digits", split: SplitProtocol = .stratified,
                 standardize: Bool = true, model: ModelConfiguration = ModelConfiguration(),
-                loss: LossConfiguration, miner: String = "none", epochs: Int = 30, batchSize: Int = 64,
+                loss: LossConfiguration, method: MahalanobisConfiguration? = nil, miner: String = "none", epochs: Int = 30, batchSize: Int = 64,
                 mPerClass: Int = 8, sampler: SamplerKind? = nil, miningRefresh: Int? = nil,
                 optimizer: OptimizerConfiguration = OptimizerConfiguration(),
                 seed: UInt64 = 0, threads: Int = 1) {
-        self.runName = runName ?? loss.name
+        self.runName = runName ?? method?.name ?? loss.name
         self.data = data
         self.split = split
         self.standardize = standardize
         self.model = model
         self.loss = loss
+        self.method = method
         self.miner = miner
         self.epochs = epochs
         self.batchSize = batchSize

@@ -42,7 +42,7 @@ public final class TrainingRun: Sendable {
     }
 
     public let configuration: TrainingConfiguration
-    private let trainer: UncheckedBox<Trainer>
+    private let trainer: UncheckedBox<any EpochTrainer>
     private let queue: DispatchQueue
     private let control: Mutex<Control>
     private let mailbox = Mutex(Published())
@@ -55,7 +55,7 @@ public final class TrainingRun: Sendable {
     /// `minimumEpochSeconds` paces the run for watching: an epoch that trained faster
     /// waits out the rest before the next begins (digits trains 30 epochs in well under a
     /// second). The wait is not training time and changes no number.
-    public init(trainer: Trainer, minimumEpochSeconds: Double = 0, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
+    public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
         self.minimumEpochSeconds = minimumEpochSeconds
         configuration = trainer.configuration
         self.trainer = UncheckedBox(trainer)
@@ -128,7 +128,7 @@ public final class TrainingRun: Sendable {
     public func save(to url: URL, completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
         queue.async { [self] in
             completion(Result {
-                let checkpoint = Checkpoint(trainer: trainer.value)
+                let checkpoint = trainer.value.checkpoint
                 try checkpoint.write(to: url)
                 return checkpoint.epoch
             })

@@ -1,0 +1,24 @@
+import DMLXCore
+import Foundation
+
+extension MahalanobisTrainer {
+    /// The learned `L` is the checkpoint's one tensor (none before the fit); a classic
+    /// learner has no optimizer state.
+    public var checkpoint: Checkpoint {
+        Checkpoint(configuration: configuration, epoch: epoch, inputDimension: data.split.train.dimension,
+                   standardizer: data.standardizer, parameters: learned?.savedTensors ?? [], history: history)
+    }
+
+    /// The run saved in `checkpoint`, fitted or not.
+    public convenience init(resuming checkpoint: Checkpoint, file: String) throws {
+        try self.init(checkpoint.configuration, data: PreparedData(checkpoint.configuration))
+        guard data.split.train.dimension == checkpoint.inputDimension else {
+            throw CheckpointError(file: file, problem: "was fitted on \(checkpoint.inputDimension) features, but \(configuration.data) now has \(data.split.train.dimension)")
+        }
+        if checkpoint.epoch >= 1 {
+            learned = try LearnedMetric(savedTensors: checkpoint.parameters, iterations: Int(checkpoint.history.last?.statistics["iterations"] ?? 0), file: file)
+            epoch = 1
+        }
+        history = checkpoint.history
+    }
+}

@@ -1,0 +1,41 @@
+import DMLXCore
+
+/// A classic learner's metric as the UI shows it after an epoch: the heat map of
+/// `M = LᵀL`, its eigenvalue spectrum, the constraint counts of the fit, and the scatter
+/// map onto the top two directions of `L`. Computed on the run's queue (one `d × d`
+/// eigenproblem), never on the UI thread.
+public struct MahalanobisSummary: Sendable, Equatable {
+    /// `M = LᵀL` over the space `L` acts on (the standardised features, or kernel PCA's).
+    public let metric: Matrix<Float>
+    /// `M`'s eigenvalues, descending: how many directions the metric really uses.
+    public let eigenvalues: [Double]
+    /// Active constraints after each iteration of the fit (LMNN: impostor triplets inside
+    /// the margin; ITML: projections that moved M); empty for learners without any.
+    public let activeConstraints: [Int]
+    /// FARM's per-feature weights; nil for other learners.
+    public let featureWeights: [Float]?
+    /// Maps embeddings `y = Lx` to `(σ₁v₁ᵀx, σ₂v₂ᵀx)`: their coordinates along `L`'s two
+    /// leading left singular vectors `uᵢ = Lvᵢ/σᵢ`, where `vᵢ` are `M`'s leading
+    /// eigenvectors — exactly the two directions in which the metric stretches most.
+    public let axes: LinearProjection
+
+    /// The summary of `learned` whose test embeddings are `embeddings`.
+    public init(_ learned: LearnedMetric, embeddings: Matrix<Float>, activeConstraints: [Int]) throws(LAPACKError) {
+        let components = Matrix<Double>(learned.components)
+        let metric = components.multiplied(by: components, transposingSelf: true)
+        let decomposition = try metric.symmetricEigen()
+        var axes = Matrix<Float>(rows: components.rows, cols: 2)
+        for (column, value) in decomposition.values.prefix(2).enumerated() where value > 0 {
+            let direction = (0..<metric.cols).map { decomposition.vectors[$0, column] }
+            let image = (0..<components.rows).map { row in
+                zip(direction, components.row(row)).reduce(0) { $0 + $1.0 * $1.1 } / value.squareRoot()
+            }
+            for (row, entry) in PCA.signNormalised(image).enumerated() { axes[row, column] = Float(entry) }
+        }
+        self.metric = Matrix<Float>(metric)
+        eigenvalues = decomposition.values.map { max($0, 0) }
+        self.activeConstraints = activeConstraints
+        featureWeights = nil
+        self.axes = LinearProjection(mean: PCA.centre(embeddings).mean, axes: axes)
+    }
+}
