@@ -11,9 +11,16 @@ extension AppState {
         return (map.project(embeddings), snapshot.proxies.map { map.project(Self.normalizedRows($0)) })
     }
 
+    /// The projection mode in effect: the chosen one, except that a run without a learned
+    /// `L` (a deep run) shows the aligned PCA where `.metricAxes` was chosen.
+    public var shownProjectionMode: ProjectionMode {
+        projectionMode == .metricAxes && focusedSnapshot?.projection?.metricAxes == nil ? .aligned : projectionMode
+    }
+
     private func projection(for snapshot: EpochSnapshot) -> LinearProjection? {
-        switch projectionMode {
+        switch shownProjectionMode {
         case .aligned: return snapshot.projection?.aligned
+        case .metricAxes: return snapshot.projection?.metricAxes
         case .perEpoch: return snapshot.projection?.perEpoch
         case .fixed: return LinearProjection.fixed(from: focused?.snapshots.compactMap(\.projection) ?? [])
         }

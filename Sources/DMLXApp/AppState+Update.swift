@@ -46,7 +46,7 @@ extension AppState {
         case .tab: screen = cycled(screen, by: 1)
         case .backTab: screen = cycled(screen, by: -1)
         case .character("r"): focusedRun = runs.isEmpty ? 0 : (focusedRun + 1) % runs.count
-        case .character("p"): projectionMode = projectionMode.next
+        case .character("p"): projectionMode = shownProjectionMode.next(hasMetricAxes: focusedSnapshot?.projection?.metricAxes != nil)
         case .character("t"): compareAxis = compareAxis == .epochs ? .seconds : .epochs
         case .character("s"): return [.saveCheckpoints]
         case .character("?"): showsHelp.toggle()

@@ -18,6 +18,7 @@ public enum AppView {
         case .compare: CompareView(state: state).render(into: &buffer, area: body)
         case .inspect: InspectView(state: state).render(into: &buffer, area: body)
         case .mining: MiningView(state: state).render(into: &buffer, area: body)
+        case .metric: MetricView(state: state).render(into: &buffer, area: body)
         }
         StatusLine(state: state).render(into: &buffer, area: screen.row(screen.height - 1))
         if state.showsHelp {

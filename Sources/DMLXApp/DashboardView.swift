@@ -46,17 +46,21 @@ struct DashboardView: Widget {
 
     private var scatterTitle: String {
         let run = state.focused?.name ?? "-"
-        return "\(run), epoch \(state.focusedSnapshot?.epoch ?? 0), \(state.projectionMode.rawValue) PCA"
+        return "\(run), epoch \(state.focusedSnapshot?.epoch ?? 0), \(state.shownProjectionMode.title)"
     }
 }
 
 /// The loss of every batch of every run, against epochs (a batch of epoch e at e − 1 +
-/// its fraction of the epoch).
+/// its fraction of the epoch; a classic fit's iterations likewise spread over epoch 1).
+/// A classic objective has a scale of its own (LMNN's hinge sum, ITML's LogDet
+/// divergence) that would flatten every deep curve, so beside deep runs it is left to
+/// the Metric screen.
 struct LossCurves {
     let state: AppState
 
     var chart: LineChart {
-        let series = state.runs.enumerated().map { index, run in
+        let hasDeepRuns = state.runs.contains { !$0.isClassic }
+        let series = state.runs.enumerated().filter { !hasDeepRuns || !$0.element.isClassic }.map { index, run in
             LineChart.Series(name: run.name, points: points(run), color: .series(index))
         }
         return LineChart(series: series, glyphs: state.glyphs)

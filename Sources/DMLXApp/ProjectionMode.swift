@@ -8,9 +8,23 @@ public enum ProjectionMode: String, CaseIterable, Sendable {
     case fixed
     /// Each epoch's own PCA, unaligned.
     case perEpoch = "per-epoch"
+    /// A classic learner's embedding along the top two directions of its `L` exactly
+    /// (`MahalanobisSummary.axes`); only offered for runs that have one.
+    case metricAxes = "metric-axes"
 
-    public var next: ProjectionMode {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    /// The next mode; `.metricAxes` only when `hasMetricAxes`.
+    public func next(hasMetricAxes: Bool) -> ProjectionMode {
+        let offered = Self.allCases.filter { $0 != .metricAxes || hasMetricAxes }
+        return offered[((offered.firstIndex(of: self) ?? -1) + 1) % offered.count]
+    }
+
+    /// How the scatter's title names the map.
+    public var title: String {
+        switch self {
+        case .aligned: return "aligned PCA"
+        case .fixed: return "fixed PCA"
+        case .perEpoch: return "per-epoch PCA"
+        case .metricAxes: return "top directions of L"
+        }
     }
 }

@@ -8,9 +8,13 @@ public struct RunView: Sendable {
     public var snapshots: [EpochSnapshot]
     public var status: TrainingRun.Status
     public var plannedEpochs: Int
+    /// Whether the run fits a classic Mahalanobis learner (`--method`) rather than a deep loss.
+    public var isClassic: Bool
 
-    public init(name: String, snapshots: [EpochSnapshot] = [], status: TrainingRun.Status = .waiting, plannedEpochs: Int) {
+    public init(name: String, snapshots: [EpochSnapshot] = [], status: TrainingRun.Status = .waiting, plannedEpochs: Int,
+                isClassic: Bool = false) {
         self.name = name
+        self.isClassic = isClassic
         self.snapshots = snapshots
         self.status = status
         self.plannedEpochs = plannedEpochs

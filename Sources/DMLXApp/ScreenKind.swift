@@ -8,6 +8,8 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     case inspect
     /// What the losses and miners see: active terms, mined tuples, distance gaps.
     case mining
+    /// A classic learner's metric: the heat map of M = LᵀL, its spectrum, its fit.
+    case metric
 
     public var title: String {
         switch self {
@@ -15,6 +17,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .compare: return "Compare"
         case .inspect: return "Inspect"
         case .mining: return "Mining"
+        case .metric: return "Metric"
         }
     }
 }

@@ -1,6 +1,10 @@
 /// A matrix as a grid of coloured cells on a diverging scale (blue negative, red positive,
 /// scaled by the largest magnitude), for a learned Mahalanobis matrix M = LᵀL and the like.
 ///
+/// The scale is the largest finite magnitude unless given: a smaller one (a percentile,
+/// say) shows structure that a few dominant entries would wash out, and the entries
+/// beyond it saturate at the end colours.
+///
 /// Each entry takes two columns by one row when the area allows (cells are about twice as
 /// tall as wide, so entries look square); a larger matrix is shown by block means. The last
 /// row is a legend of the scale. Without colour the cells show the magnitude on the density
@@ -12,23 +16,24 @@ public struct HeatMap: Widget, Sendable {
     public let values: [Double]
     public var glyphs: Glyphs
     public var capability: ColorCapability
+    /// The magnitude at the ends of the colour scale.
+    public let scale: Double
 
-    public init(rows: Int, cols: Int, values: [Double], glyphs: Glyphs = .unicode, capability: ColorCapability = .extended256) {
+    public init(rows: Int, cols: Int, values: [Double], scale: Double? = nil, glyphs: Glyphs = .unicode,
+                capability: ColorCapability = .extended256) {
         precondition(values.count == rows * cols, "\(values.count) values for a \(rows)×\(cols) heat map")
         self.rows = rows
         self.cols = cols
         self.values = values
+        self.scale = scale ?? values.filter(\.isFinite).map(abs).max() ?? 0
         self.glyphs = glyphs
         self.capability = capability
     }
 
-    /// The largest magnitude among the finite entries (the scale's end).
-    public var scale: Double { values.filter(\.isFinite).map(abs).max() ?? 0 }
-
-    /// The signed level −5 ... 5 of `value` on the scale.
+    /// The signed level −5 ... 5 of `value` on the scale (saturating beyond it).
     public func level(_ value: Double) -> Int {
         guard scale > 0, value.isFinite else { return 0 }
-        return Int((value / scale * 5).rounded())
+        return max(-5, min(5, Int((value / scale * 5).rounded())))
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {

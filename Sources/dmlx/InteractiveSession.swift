@@ -18,7 +18,7 @@ enum InteractiveSession {
         let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
         var state = AppState(
             data: AppData(data, configuration: configurations[0]),
-            runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
+            runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, isClassic: $0.method != nil) },
             size: AppState.Size(width: 80, height: 24))
         state.screen = screen
         try present(state, runs: runs)

@@ -56,6 +56,34 @@ enum AppFixtures {
                 "mean_positive_distance": 0.8 / Double(epoch), "mean_negative_distance": 0.9 + 0.05 * Double(epoch)]
     }
 
+    /// A classic learner's run: epoch 0 the identity, epoch 1 a fit that stretches the
+    /// first axis and shrinks the third, with its objective and constraint counts.
+    static func classicRun(_ name: String, index: Int) -> RunView {
+        var track = ProjectionTrack()
+        let fits: [(Matrix<Float>, [Double], [Int])] = [
+            (Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), [], []),
+            (Matrix([[2, 0.5, 0], [0, 1, -0.3], [0, 0, 0.2]]), [40, 22, 15, 12, 11.5, 11.2], [30, 24, 18, 13, 11, 10]),
+        ]
+        let snapshots = fits.enumerated().map { epoch, fit -> EpochSnapshot in
+            let learned = LearnedMetric(components: fit.0, iterations: fit.1.count)
+            let embeddings = learned.embed(embeddings(epoch: 0, run: index))
+            let summary = try? MahalanobisSummary(learned, embeddings: embeddings, activeConstraints: fit.2)
+            var projection = try? track.next(embeddings)
+            projection?.metricAxes = summary?.axes
+            return EpochSnapshot(run: name, epoch: epoch, loss: fit.1.last, batchLosses: fit.1, trainSeconds: 0.05 * Double(epoch),
+                                 cumulativeTrainSeconds: 0.05 * Double(epoch), metrics: metrics(0.3 * Double(epoch)),
+                                 statistics: [:], learningRate: 0, embeddings: embeddings, projection: projection,
+                                 mahalanobis: summary)
+        }
+        return RunView(name: name, snapshots: snapshots, status: .finished, plannedEpochs: 1, isClassic: true)
+    }
+
+    /// A deep run (focused) beside a classic one.
+    static func stateWithClassicRun(width: Int = 80, height: Int = 24) -> AppState {
+        AppState(data: data(), runs: [run("triplet", index: 0, epochs: 5), classicRun("lmnn", index: 1)],
+                 size: AppState.Size(width: width, height: height))
+    }
+
     static func data() -> AppData {
         AppData(name: "circle", split: "stratified", testLabels: labels, classNames: [:],
                 rawTestFeatures: Matrix(rows: pointCount, cols: 4, storage: (0..<pointCount * 4).map { Float($0 % 7) }),

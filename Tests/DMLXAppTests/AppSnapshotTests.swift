@@ -39,6 +39,21 @@ import Testing
         assertSnapshot(AppView.render(state), named: "dashboard-pinned-search-80x24")
     }
 
+    /// A classic run beside a deep one: its metric screen, and the dashboard scatter along
+    /// the top directions of its L (the loss chart keeps to the deep run).
+    @Test func classicRunMetricAndDirectionsOfL() {
+        for (width, height) in Self.sizes {
+            var state = AppFixtures.stateWithClassicRun(width: width, height: height)
+            state.focusedRun = 1
+            state.screen = .metric
+            assertSnapshot(AppView.render(state), named: "metric-lmnn-\(width)x\(height)")
+        }
+        var state = AppFixtures.stateWithClassicRun()
+        state.focusedRun = 1
+        state.projectionMode = .metricAxes
+        assertSnapshot(AppView.render(state), named: "dashboard-lmnn-axes-80x24")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(AppView.render(state(.dashboard, width: 50, height: 12)), named: "too-small-50x12")
     }
@@ -50,11 +65,14 @@ import Testing
         for (width, height) in [(0, 0), (1, 1), (2, 5), (79, 23), (80, 24), (81, 25), (200, 60)] {
             for screen in ScreenKind.allCases {
                 for help in [false, true] {
-                    var state = AppFixtures.state(width: width, height: height)
-                    state.screen = screen
-                    state.showsHelp = help
-                    let buffer = AppView.render(state)
-                    #expect(buffer.width == width && buffer.height == height)
+                    for var state in [AppFixtures.state(width: width, height: height),
+                                      AppFixtures.stateWithClassicRun(width: width, height: height)] {
+                        state.screen = screen
+                        state.showsHelp = help
+                        state.focusedRun = state.runs.count - 1
+                        let buffer = AppView.render(state)
+                        #expect(buffer.width == width && buffer.height == height)
+                    }
                 }
             }
         }

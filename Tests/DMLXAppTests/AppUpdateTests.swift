@@ -8,6 +8,14 @@ import Testing
         keys.flatMap { state.update(.key($0)) }
     }
 
+    /// Presses `keys` one at a time and returns `value` of the state after each.
+    func press<Value>(_ keys: [Key], on state: inout AppState, collecting value: KeyPath<AppState, Value>) -> [Value] {
+        keys.map { key in
+            _ = state.update(.key(key))
+            return state[keyPath: value]
+        }
+    }
+
     @Test func spacePausesAndResumesAndNSteps() {
         var state = AppFixtures.state()
         #expect(press([.character(" ")], on: &state) == [.pauseRuns])
@@ -75,9 +83,26 @@ import Testing
         _ = press([.tab, .tab], on: &state)
         #expect(state.screen == .mining)
         _ = press([.tab], on: &state)
+        #expect(state.screen == .metric)
+        _ = press([.tab], on: &state)
         #expect(state.screen == .dashboard)
         _ = press([.backTab], on: &state)
-        #expect(state.screen == .mining)
+        #expect(state.screen == .metric)
+    }
+
+    /// `p` offers the top directions of L only for a run that has an L, and a deep run
+    /// focused while that mode is chosen shows the aligned PCA.
+    @Test func projectionsOfferTheDirectionsOfLForClassicRuns() {
+        var state = AppFixtures.stateWithClassicRun()
+        let deep = press(Array(repeating: .character("p"), count: 3), on: &state, collecting: \.projectionMode)
+        #expect(deep == [.fixed, .perEpoch, .aligned])
+        _ = press([.character("r")], on: &state)
+        let classic = press(Array(repeating: .character("p"), count: 4), on: &state, collecting: \.projectionMode)
+        #expect(classic == [.fixed, .perEpoch, .metricAxes, .aligned])
+        _ = press([.character("p"), .character("p"), .character("p")], on: &state)
+        #expect(state.shownProjectionMode == .metricAxes)
+        _ = press([.character("r")], on: &state)
+        #expect(state.projectionMode == .metricAxes && state.shownProjectionMode == .aligned)
     }
 
     @Test func runProjectionAxisHelpSaveAndQuit() {

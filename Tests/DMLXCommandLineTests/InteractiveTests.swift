@@ -95,6 +95,21 @@ import Testing
         #expect(export.standardOutput.contains("(epoch 3)"))
     }
 
+    /// A classic method beside a deep loss: it fits, its metric screen shows M and its
+    /// spectrum, and `p` reaches the top directions of its L.
+    @Test func classicMethodShowsItsMetric() throws {
+        let session = try open(["--losses", "lmnn,proxy-nca", "--data", "wine", "--epochs", "3"])
+        try session.waitFor(text: "lmnn done")
+        try session.sendKeys("BTab")
+        let screen = try session.waitFor(text: "M = LᵀL of lmnn, epoch 1 (13×13)")
+        #expect(screen.joined().contains("Eigenvalues of M: rank"))
+        #expect(screen.joined().contains("Active constraints per iteration"))
+        try session.sendKeys("Tab", "p", "p", "p")
+        try session.waitFor(text: "lmnn, epoch 1, top directions of L")
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
+    }
+
     @Test func viewExploresGivenEmbeddings() throws {
         let embeddings = Dmlx.fixtures("eval").appendingPathComponent("clustered-f32.npy").path
         let session = try open(["view", embeddings], waitingFor: "Neighbours of #0")

@@ -7,7 +7,11 @@ import DMLXCore
 public struct MahalanobisSummary: Sendable, Equatable {
     /// `M = LᵀL` over the space `L` acts on (the standardised features, or kernel PCA's).
     public let metric: Matrix<Float>
-    /// `M`'s eigenvalues, descending: how many directions the metric really uses.
+    /// The eigenvalues of `M` on the features that vary in the training split, descending:
+    /// how many directions the metric really uses. (A feature constant in training, such
+    /// as a border pixel of digits, keeps whatever weight `L₀` gave it — no learner gets a
+    /// gradient there — and would otherwise top the spectrum with a direction no
+    /// distance uses.)
     public let eigenvalues: [Double]
     /// Active constraints after each iteration of the fit (LMNN: impostor triplets inside
     /// the margin; ITML: projections that moved M); empty for learners without any.
@@ -16,14 +20,21 @@ public struct MahalanobisSummary: Sendable, Equatable {
     public let featureWeights: [Float]?
     /// Maps embeddings `y = Lx` to `(σ₁v₁ᵀx, σ₂v₂ᵀx)`: their coordinates along `L`'s two
     /// leading left singular vectors `uᵢ = Lvᵢ/σᵢ`, where `vᵢ` are `M`'s leading
-    /// eigenvectors — exactly the two directions in which the metric stretches most.
+    /// eigenvectors (on the varying features, as `eigenvalues`) — exactly the two
+    /// directions in which the metric stretches the data most.
     public let axes: LinearProjection
 
-    /// The summary of `learned` whose test embeddings are `embeddings`.
-    public init(_ learned: LearnedMetric, embeddings: Matrix<Float>, activeConstraints: [Int]) throws(LAPACKError) {
+    /// The summary of `learned` whose test embeddings are `embeddings`; `constantFeatures`
+    /// are the inputs of `L` that never vary in the training split.
+    public init(_ learned: LearnedMetric, embeddings: Matrix<Float>, activeConstraints: [Int],
+                constantFeatures: Set<Int> = []) throws(LAPACKError) {
         let components = Matrix<Double>(learned.components)
         let metric = components.multiplied(by: components, transposingSelf: true)
-        let decomposition = try metric.symmetricEigen()
+        var varying = metric
+        for feature in constantFeatures {
+            for other in 0..<metric.cols { varying[feature, other] = 0; varying[other, feature] = 0 }
+        }
+        let decomposition = try varying.symmetricEigen()
         var axes = Matrix<Float>(rows: components.rows, cols: 2)
         for (column, value) in decomposition.values.prefix(2).enumerated() where value > 0 {
             let direction = (0..<metric.cols).map { decomposition.vectors[$0, column] }

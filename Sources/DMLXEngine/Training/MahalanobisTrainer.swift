@@ -18,6 +18,8 @@ public final class MahalanobisTrainer: EpochTrainer {
     public internal(set) var epoch = 0
     public internal(set) var history: [EpochRecord] = []
     private var projectionTrack = ProjectionTrack()
+    /// Features with one value throughout the training split (left out of the spectrum).
+    private let constantFeatures: Set<Int>
 
     /// Thrown from the learner's progress callback to end a fit that its run stopped.
     private struct Stopped: Error {}
@@ -31,6 +33,8 @@ public final class MahalanobisTrainer: EpochTrainer {
         self.configuration = configuration
         self.data = data
         learner = try MahalanobisRegistry.makeLearner(method, seed: configuration.seed)
+        let train = data.split.train.features
+        constantFeatures = Set((0..<train.cols).filter { column in (0..<train.rows).allSatisfy { train[$0, column] == train[0, column] } })
     }
 
     public func embed(_ features: Matrix<Float>) -> Matrix<Float> {
@@ -77,7 +81,8 @@ public final class MahalanobisTrainer: EpochTrainer {
         let (embeddings, metrics) = data.evaluate(metric.embed(data.split.test.features), configuration: configuration)
         var statistics = epoch == 0 ? [:] : ["iterations": Double(metric.iterations)]
         statistics["active"] = activeConstraints.last.map(Double.init)
-        let summary = try? MahalanobisSummary(metric, embeddings: embeddings, activeConstraints: activeConstraints)
+        let summary = try? MahalanobisSummary(metric, embeddings: embeddings, activeConstraints: activeConstraints,
+                                              constantFeatures: constantFeatures)
         var projection = try? projectionTrack.next(embeddings)
         projection?.metricAxes = summary?.axes
         return EpochSnapshot(run: configuration.runName, epoch: epoch, loss: epoch == 0 ? nil : objectives.last,

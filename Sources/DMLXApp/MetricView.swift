@@ -1,0 +1,77 @@
+import DMLXEngine
+import DMLXTerm
+
+/// What a classic Mahalanobis learner learned, for the focused run at the shown epoch: the
+/// matrix `M = LᵀL` as a heat map, its eigenvalue spectrum (how many directions the metric
+/// really uses), and the fit's objective and active constraints per iteration. A deep run
+/// has no single `M`; the screen then says how to get a classic one.
+struct MetricView: Widget {
+    let state: AppState
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let glyphs = state.glyphs
+        guard let run = state.focused, let snapshot = state.focusedSnapshot, let summary = snapshot.mahalanobis else {
+            let inside = panel("Learned metric", area, into: &buffer, glyphs: glyphs)
+            for (row, line) in hint.enumerated() {
+                _ = buffer.set(x: inside.x + 1, y: inside.y + row, string: line, style: .foreground(.dim), clip: inside)
+            }
+            return
+        }
+        let columns = Layout.horizontal([.percentage(50), .fill]).split(area)
+        let right = Layout.vertical([.percentage(45), .fill]).split(columns[1])
+        let charts = Layout.vertical([.percentage(50), .fill]).split(right[1])
+        let d = summary.metric.rows
+        let entries = summary.metric.storage.map(Double.init)
+        HeatMap(rows: d, cols: d, values: entries, scale: Self.robustScale(entries), glyphs: glyphs, capability: state.capability)
+            .render(into: &buffer, area: panel("M = LᵀL of \(run.name), epoch \(snapshot.epoch) (\(d)×\(d))", columns[0],
+                                               into: &buffer, glyphs: glyphs))
+        let spectrum = panel("Eigenvalues of M: \(Self.spectrumSummary(summary.eigenvalues))", right[0], into: &buffer, glyphs: glyphs)
+        BarChart(values: summary.eigenvalues, color: .series(state.focusedRun), glyphs: glyphs).render(into: &buffer, area: spectrum)
+        chart(snapshot.batchLosses).render(
+            into: &buffer, area: panel("Objective per iteration", charts[0], into: &buffer, glyphs: glyphs))
+        let constraints = panel("Active constraints per iteration", charts[1], into: &buffer, glyphs: glyphs)
+        if summary.activeConstraints.isEmpty {
+            _ = buffer.set(x: constraints.x + 1, y: constraints.y, string: "\(run.name) reports no constraint counts",
+                           style: .foreground(.dim), clip: constraints)
+        } else {
+            chart(summary.activeConstraints.map(Double.init)).render(into: &buffer, area: constraints)
+        }
+    }
+
+    private var hint: [String] {
+        let name = state.focused?.name ?? "this run"
+        return [
+            "\(name) learns a deep embedding: it has no single matrix M.",
+            "Classic methods (lmnn, itml, ...) show M = LᵀL and its spectrum here.",
+            state.runs.count > 1 ? "Press r to show another run." : "",
+            "Try: dmlx compare --losses lmnn,proxy-nca",
+        ].filter { !$0.isEmpty }
+    }
+
+    private func chart(_ values: [Double]) -> LineChart {
+        LineChart(series: [LineChart.Series(name: state.focused?.name ?? "", points: values.enumerated().map { (Double($0 + 1), $1) },
+                                            color: .series(state.focusedRun))],
+                  glyphs: state.glyphs, showsLegend: false)
+    }
+
+    /// The 99th percentile of the entries' magnitudes: a handful of dominant entries — such
+    /// as the diagonal of pixels that never vary, which no learner touches — would
+    /// otherwise wash out the rest. Larger entries saturate.
+    static func robustScale(_ entries: [Double]) -> Double {
+        let magnitudes = entries.filter(\.isFinite).map(abs).sorted()
+        guard let largest = magnitudes.last else { return 0 }
+        let percentile = magnitudes[Int(Double(magnitudes.count - 1) * 0.99)]
+        return percentile > 0 ? percentile : largest
+    }
+
+    /// "rank 12, 90% in 2": the eigenvalues above rounding level and how many of the
+    /// largest make up 90% of the trace.
+    static func spectrumSummary(_ eigenvalues: [Double]) -> String {
+        let largest = eigenvalues.first ?? 0
+        let rank = eigenvalues.filter { $0 > largest * 1e-6 }.count
+        let trace = eigenvalues.reduce(0, +)
+        var sum = 0.0
+        let holding = eigenvalues.firstIndex { sum += $0; return sum >= 0.9 * trace }.map { $0 + 1 } ?? eigenvalues.count
+        return "rank \(rank), 90% in \(holding)"
+    }
+}
