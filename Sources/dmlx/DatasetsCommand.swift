@@ -6,7 +6,11 @@ struct DatasetsCommand: ParsableCommand {
         commandName: "datasets",
         abstract: "List the built-in data sets, losses, miners and classic methods.")
 
+    @Flag(help: "Print the losses, classic methods and miners as the Markdown tables of the README.")
+    var markdown = false
+
     func run() throws {
+        if markdown { return print(Self.markdownTables) }
         print("data sets (--data NAME, or a path to CSV/TSV, .npy or IDX files)")
         for entry in try DatasetCatalog.entries() {
             print("  " + entry.name.padding(toLength: 15, withPad: " ", startingAt: 0)
@@ -26,6 +30,33 @@ struct DatasetsCommand: ParsableCommand {
         print("  " + descriptor.name.padding(toLength: 20, withPad: " ", startingAt: 0) + descriptor.formula)
         print(indent + "defaults: " + descriptor.defaults)
         print(indent + descriptor.paper)
+    }
+
+    /// Every method (deep losses, then classic learners) and every miner, one row each:
+    /// the README's catalogue, generated here so that it cannot drift from the registries.
+    static var markdownTables: String {
+        let methods = LossRegistry.losses.map { ($0.descriptor, "dmlx train --loss \($0.descriptor.name)") }
+            + MahalanobisRegistry.methods.map { ($0.descriptor, "dmlx train --method \($0.descriptor.name)") }
+        let miners = LossRegistry.miners.map { miner in
+            let loss = miner.description.name == "multi-similarity" ? "multi-similarity" : "triplet"
+            return (miner.description, "dmlx train --loss \(loss) --miner \(miner.description.name)")
+        }
+        return table(["method", "family", "formula", "defaults", "reference", "command"], methods) { descriptor, command in
+            [descriptor.name, descriptor.family?.rawValue ?? "", descriptor.formula, descriptor.defaults, descriptor.paper, command]
+        } + "\n\n" + table(["miner", "selects", "defaults", "reference", "command"], miners) { descriptor, command in
+            [descriptor.name, descriptor.formula, descriptor.defaults, descriptor.paper, command]
+        }
+    }
+
+    private static func table(_ header: [String], _ rows: [(LossDescriptor, String)],
+                              cells: (LossDescriptor, String) -> [String]) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        }
+        let commandColumn = header.count - 1
+        return ([line(header), line(header.map { _ in "---" })]
+                + rows.map { row in line(cells(row.0, row.1).enumerated().map { $0.offset == commandColumn ? "`\($0.element)`" : $0.element }) })
+            .joined(separator: "\n")
     }
 }
 

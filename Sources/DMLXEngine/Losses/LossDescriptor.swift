@@ -20,10 +20,14 @@ public struct LossDescriptor: Sendable, Equatable {
     }
 }
 
-/// What a loss compares: pairs or triplets of batch samples (which miners select), or
-/// samples against learned proxies (which need no miner).
+/// What a learner learns from. Deep losses compare pairs or triplets of batch samples
+/// (which miners select), or samples against learned proxies (which need no miner);
+/// classic learners fit a Mahalanobis matrix to the whole training split; baselines learn
+/// no metric, or one without a metric-learning objective.
 public enum LossFamily: String, Sendable, Equatable {
     case pairs = "pair-based"
     case triplets = "triplet-based"
     case proxies = "proxy-based"
+    case mahalanobis = "Mahalanobis"
+    case baseline = "baseline"
 }

@@ -5,37 +5,37 @@ public enum MahalanobisRegistry {
     public static let methods: [RegisteredMethod] = [
         RegisteredMethod(LossDescriptor(
             name: "euclidean", formula: "M = I: the (standardised) input features as they are",
-            defaults: "—", paper: "baseline"))
+            defaults: "—", paper: "—", family: .baseline))
         { _, _ in EuclideanBaseline() },
         RegisteredMethod(LossDescriptor(
             name: "lda", formula: "L = top C−1 eigenvectors of S_w⁻¹S_b (Fisher discriminants)",
             defaults: "S_w whitened on eigenvalues > 1e-8·λ_max",
-            paper: "Fisher, The Use of Multiple Measurements in Taxonomic Problems, 1936"))
+            paper: "Fisher, The Use of Multiple Measurements in Taxonomic Problems, 1936", family: .baseline))
         { _, _ in LDA() },
         RegisteredMethod(LossDescriptor(
             name: "nca", formula: "max Σ_i Σ_{j∈C_i} p_ij, p_ij = softmax_j(−‖Lx_i − Lx_j‖²)",
             defaults: "L₀ = I, L-BFGS, max 100 iterations (--max-iterations)",
-            paper: "Goldberger, Roweis, Hinton & Salakhutdinov, Neighbourhood Components Analysis, NIPS 2004"))
+            paper: "Goldberger, Roweis, Hinton & Salakhutdinov, Neighbourhood Components Analysis, NIPS 2004", family: .mahalanobis))
         { options, _ in NCA(maxIterations: options.maxIterations ?? 100) },
         RegisteredMethod(LossDescriptor(
             name: "lmnn", formula: "μ Σ_{j⇝i} d_ij + (1−μ) Σ_{j⇝i,l} [1 + d_ij − d_il]₊, d = ‖L(x − y)‖²",
             defaults: "k 3 (--neighbors), μ 0.5, η₀ 1e-7, max 1000 iterations, tolerance 1e-3",
-            paper: "Weinberger, Blitzer & Saul, Distance Metric Learning for Large Margin Nearest Neighbor Classification, NIPS 2005"))
+            paper: "Weinberger, Blitzer & Saul, Distance Metric Learning for Large Margin Nearest Neighbor Classification, NIPS 2005", family: .mahalanobis))
         { options, _ in LMNN(neighbors: options.neighbors ?? 3, maxIterations: options.maxIterations ?? 1000) },
         RegisteredMethod(LossDescriptor(
             name: "itml", formula: "min D_ld(M, I) s.t. d_M ≤ u (similar), d_M ≥ l (dissimilar), Bregman projections",
             defaults: "γ 1, 20·C² pairs of each kind (--constraints), u/l 5th/95th percentiles, max 1000 sweeps",
-            paper: "Davis, Kulis, Jain, Sra & Dhillon, Information-Theoretic Metric Learning, ICML 2007"))
+            paper: "Davis, Kulis, Jain, Sra & Dhillon, Information-Theoretic Metric Learning, ICML 2007", family: .mahalanobis))
         { options, seed in ITML(maxIterations: options.maxIterations ?? 1000, constraintCount: options.constraints, seed: seed) },
         RegisteredMethod(LossDescriptor(
             name: "mmc", formula: "min Σ_similar d²_M s.t. Σ_dissimilar d_M ≥ 1, M ⪰ 0 (projected gradient)",
             defaults: "20·C² pairs of each kind (--constraints), max 100 iterations, tolerance 1e-6",
-            paper: "Xing, Ng, Jordan & Russell, Distance Metric Learning with Application to Clustering with Side-Information, NIPS 2002"))
+            paper: "Xing, Ng, Jordan & Russell, Distance Metric Learning with Application to Clustering with Side-Information, NIPS 2002", family: .mahalanobis))
         { options, seed in MMC(maxIterations: options.maxIterations ?? 100, constraintCount: options.constraints, seed: seed) },
         RegisteredMethod(LossDescriptor(
             name: "mmc-diagonal", formula: "M = diag(m): min Σ_similar d²_M − ln Σ_dissimilar d_M (Newton–Raphson)",
             defaults: "20·C² pairs of each kind (--constraints), max 100 iterations",
-            paper: "Xing, Ng, Jordan & Russell, NIPS 2002, §2.2"))
+            paper: "Xing, Ng, Jordan & Russell, NIPS 2002, §2.2", family: .mahalanobis))
         { options, seed in
             MMC(maxIterations: options.maxIterations ?? 100, diagonal: true, constraintCount: options.constraints, seed: seed)
         },
