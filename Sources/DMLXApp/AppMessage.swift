@@ -4,9 +4,9 @@ import DMLXTerm
 /// What can happen to the UI: input, news from the runs, notices from effects.
 public enum AppMessage: Sendable {
     case key(Key)
-    /// Run `index` has published these snapshots (all of them, oldest first) and is in
-    /// this status.
-    case run(index: Int, snapshots: [EpochSnapshot], status: TrainingRun.Status)
+    /// Run `index` has published these snapshots (all of them, oldest first), is in this
+    /// status, and has done `steps` batches or iterations of the epoch under way.
+    case run(index: Int, snapshots: [EpochSnapshot], status: TrainingRun.Status, steps: Int)
     /// A line for the status bar (e.g. where a checkpoint was saved).
     case notice(String)
     /// How long the previous frame took to render.

@@ -20,7 +20,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
     private let runs: [TrainingRun]
     private let checkpointDirectory: URL
     private let notices = NoticeQueue()
-    private var seen: [(count: Int, status: TrainingRun.Status)]
+    private var seen: [(count: Int, status: TrainingRun.Status, steps: Int)]
 
     /// `runs` must be in the order of `state.runs`. Checkpoints (`s`) are written to
     /// `checkpointDirectory` as dmlx-<run>.ckpt.
@@ -33,7 +33,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
         self.screen = Screen(backend: backend)
         self.runs = runs
         self.checkpointDirectory = checkpointDirectory
-        seen = runs.map { _ in (0, .waiting) }
+        seen = runs.map { _ in (0, .waiting, 0) }
     }
 
     /// Starts the runs and loops until the user quits. On the way out the runs are stopped
@@ -69,9 +69,12 @@ public final class AppRuntime<Backend: TerminalBackend> {
         }
         for (index, run) in runs.enumerated() {
             let (snapshots, status) = (run.snapshots, run.status)
-            if snapshots.count != seen[index].count || status != seen[index].status {
-                seen[index] = (snapshots.count, status)
-                messages.append(.run(index: index, snapshots: snapshots, status: status))
+            // A classic fit's iteration count is news (its one epoch can take seconds); a
+            // deep run's batch count is not worth a frame.
+            let steps = state.runs[index].isClassic ? run.stepsInEpoch : 0
+            if snapshots.count != seen[index].count || status != seen[index].status || steps != seen[index].steps {
+                seen[index] = (snapshots.count, status, steps)
+                messages.append(.run(index: index, snapshots: snapshots, status: status, steps: steps))
             }
         }
         messages += notices.drain().map(AppMessage.notice)

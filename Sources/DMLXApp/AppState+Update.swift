@@ -8,10 +8,11 @@ extension AppState {
         switch message {
         case .key(let key):
             return search == nil ? handle(key) : handleSearch(key)
-        case .run(let index, let snapshots, let status):
+        case .run(let index, let snapshots, let status, let steps):
             guard runs.indices.contains(index) else { return [] }
             runs[index].snapshots = snapshots
             runs[index].status = status
+            runs[index].stepsInEpoch = steps
             return []
         case .notice(let text):
             notice = text

@@ -10,6 +10,8 @@ public struct RunView: Sendable {
     public var plannedEpochs: Int
     /// Whether the run fits a classic Mahalanobis learner (`--method`) rather than a deep loss.
     public var isClassic: Bool
+    /// Batches or iterations done in the epoch under way (`TrainingRun.stepsInEpoch`).
+    public var stepsInEpoch = 0
 
     public init(name: String, snapshots: [EpochSnapshot] = [], status: TrainingRun.Status = .waiting, plannedEpochs: Int,
                 isClassic: Bool = false) {
@@ -35,7 +37,7 @@ public struct RunView: Sendable {
     public var statusText: String {
         switch status {
         case .waiting: return "starting"
-        case .running: return "training"
+        case .running: return isClassic ? "fitting, iteration \(stepsInEpoch)" : "training"
         case .paused: return "paused"
         case .finished: return "done"
         case .stopped: return "stopped"

@@ -47,7 +47,7 @@ import Testing
         var state = AppFixtures.state(epochs: 3)
         _ = press([.character("[")], on: &state)
         let newer = AppFixtures.run("triplet", index: 0, epochs: 6)
-        _ = state.update(.run(index: 0, snapshots: newer.snapshots, status: .running))
+        _ = state.update(.run(index: 0, snapshots: newer.snapshots, status: .running, steps: 3))
         #expect(state.shownEpoch == 2)
         #expect(state.latestEpoch == 6)
     }
@@ -88,6 +88,17 @@ import Testing
         #expect(state.screen == .dashboard)
         _ = press([.backTab], on: &state)
         #expect(state.screen == .metric)
+    }
+
+    /// A classic fit is one long epoch: its iterations show in the status while it runs.
+    @Test func aClassicFitShowsItsIteration() {
+        var state = AppFixtures.stateWithClassicRun(width: 120, height: 30)
+        let lmnn = state.runs[1]
+        _ = state.update(.run(index: 1, snapshots: Array(lmnn.snapshots.prefix(1)), status: .running, steps: 7))
+        #expect(state.runs[1].statusText == "fitting, iteration 7")
+        #expect(AppView.render(state).lines.last?.contains("lmnn fitting, iteration 7") == true)
+        _ = state.update(.run(index: 1, snapshots: lmnn.snapshots, status: .finished, steps: 0))
+        #expect(state.runs[1].statusText == "done")
     }
 
     /// `p` offers the top directions of L only for a run that has an L, and a deep run

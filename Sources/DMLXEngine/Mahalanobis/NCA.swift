@@ -40,48 +40,60 @@ public struct NCA: MahalanobisLearner {
                              iterations: result.iterations)
     }
 
+    /// Rows of the `p_ij` matrix held at once: memory is O(block · n), never n × n.
+    static let blockRows = 256
+
     /// `−f(L)` and its gradient with respect to `L` (`k × d`), for rows `data` (`n × d`).
+    ///
+    /// One blocked pass over the rows of `V`: each block of rows is built from its squared
+    /// distances to every embedded sample, then contributes `V_b X` to its own rows of `W X`
+    /// and `V_bᵀ X_b` to all of them; `−diag(colsum V) X` is added at the end.
     public static func negativeObjective(components: Matrix<Double>, data: Matrix<Double>,
-                                  labels: [Int]) -> (value: Double, gradient: Matrix<Double>) {
+                                         labels: [Int]) -> (value: Double, gradient: Matrix<Double>) {
         let n = data.rows
         let embedded = data.multiplied(by: components, transposingOther: true)
-        var weights = embedded.pairwiseSquaredDistances()
-        var total = 0.0
+        var weightedData = Matrix<Double>(rows: n, cols: data.cols)
         var columnSums = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let base = i * n
-            var nearest = Double.infinity
-            for j in 0..<n where j != i { nearest = min(nearest, weights.storage[base + j]) }
-            var normaliser = 0.0
-            for j in 0..<n {
-                let p = j == i ? 0 : exp(nearest - weights.storage[base + j])
-                weights.storage[base + j] = p
-                normaliser += p
+        var total = 0.0
+        for start in stride(from: 0, to: n, by: blockRows) {
+            let block = Array(start..<min(n, start + blockRows))
+            var weights = embedded.rows(block).squaredDistances(to: embedded)
+            for (row, i) in block.enumerated() {
+                total += neighbourWeights(&weights.storage[(row * n)..<((row + 1) * n)], of: i, labels: labels)
             }
-            var correct = 0.0
-            for j in 0..<n {
-                weights.storage[base + j] /= normaliser
-                if labels[j] == labels[i] { correct += weights.storage[base + j] }
-            }
-            total += correct
-            for j in 0..<n {
-                let p = weights.storage[base + j]
-                let v = p * ((labels[j] == labels[i] ? 1 : 0) - correct)
-                weights.storage[base + j] = v
-                columnSums[j] += v
-            }
+            for (index, value) in weights.storage.enumerated() { columnSums[index % n] += value }
+            var own = Matrix<Double>(rows: block.count, cols: data.cols)
+            Matrix.gemm(weights, data, into: &own)
+            for (offset, value) in own.storage.enumerated() { weightedData.storage[start * data.cols + offset] += value }
+            Matrix.gemm(weights, transposeA: true, data.rows(block), beta: 1, into: &weightedData)
         }
         for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let symmetric = weights.storage[i * n + j] + weights.storage[j * n + i]
-                weights.storage[i * n + j] = symmetric
-                weights.storage[j * n + i] = symmetric
-            }
-            weights.storage[i * n + i] = -columnSums[i]
+            for c in 0..<data.cols { weightedData[i, c] -= columnSums[i] * data[i, c] }
         }
-        let weightedData = weights.multiplied(by: data)
         var gradient = Matrix<Double>(rows: components.rows, cols: components.cols)
         Matrix.gemm(embedded, transposeA: true, weightedData, alpha: -2, into: &gradient)
         return (-total, gradient)
+    }
+
+    /// Turns sample `i`'s squared distances to every sample into its row of
+    /// `V_ij = p_ij([y_i = y_j] − p_i)` (softmax shifted by the nearest distance for
+    /// stability, `p_ii = 0`) and returns `p_i`.
+    private static func neighbourWeights(_ row: inout ArraySlice<Double>, of i: Int, labels: [Int]) -> Double {
+        let base = row.startIndex
+        var nearest = Double.infinity
+        for j in labels.indices where j != i { nearest = min(nearest, row[base + j]) }
+        var normaliser = 0.0
+        for j in labels.indices {
+            let p = j == i ? 0 : exp(nearest - row[base + j])
+            row[base + j] = p
+            normaliser += p
+        }
+        var correct = 0.0
+        for j in labels.indices {
+            row[base + j] /= normaliser
+            if labels[j] == labels[i] { correct += row[base + j] }
+        }
+        for j in labels.indices { row[base + j] *= (labels[j] == labels[i] ? 1 : 0) - correct }
+        return correct
     }
 }

@@ -39,6 +39,7 @@ public final class TrainingRun: Sendable {
     private struct Published {
         var snapshots: [EpochSnapshot] = []
         var status: Status = .waiting
+        var stepsInEpoch = 0
     }
 
     public let configuration: TrainingConfiguration
@@ -73,6 +74,9 @@ public final class TrainingRun: Sendable {
     public var snapshots: [EpochSnapshot] { mailbox.withLock { $0.snapshots } }
     public var latest: EpochSnapshot? { mailbox.withLock { $0.snapshots.last } }
     public var status: Status { mailbox.withLock { $0.status } }
+    /// Batches (deep runs) or iterations (classic fits) done in the epoch under way: a
+    /// classic fit is one long epoch, and this is how its progress shows.
+    public var stepsInEpoch: Int { mailbox.withLock { $0.stepsInEpoch } }
 
     /// Begins (or, for a resumed trainer, continues) training, optionally paused.
     /// A fresh trainer is first evaluated at epoch 0.
@@ -176,12 +180,14 @@ public final class TrainingRun: Sendable {
         setStatus(.running)
         let started = DispatchTime.now().uptimeNanoseconds
         do {
+            mailbox.withLock { $0.stepsInEpoch = 0 }
             let snapshot = try trainer.value.trainEpoch { [self] in
                 let (stop, rates) = control.withLock { state in
                     defer { state.learningRates = nil }
                     return (state.stopRequested, state.learningRates)
                 }
                 if let rates { trainer.value.setLearningRates(model: rates.model, proxies: rates.proxies) }
+                if !stop { mailbox.withLock { $0.stepsInEpoch += 1 } }
                 return !stop
             }
             if let snapshot { publish(snapshot) }
