@@ -58,10 +58,13 @@ public struct NCA: MahalanobisLearner {
         for start in stride(from: 0, to: n, by: blockRows) {
             let block = Array(start..<min(n, start + blockRows))
             var weights = embedded.rows(block).squaredDistances(to: embedded)
-            for (row, i) in block.enumerated() {
-                total += neighbourWeights(&weights.storage[(row * n)..<((row + 1) * n)], of: i, labels: labels)
+            weights.storage.withUnsafeMutableBufferPointer { storage in
+                for (row, i) in block.enumerated() {
+                    let values = UnsafeMutableBufferPointer(rebasing: storage[(row * n)..<((row + 1) * n)])
+                    total += neighbourWeights(values, of: i, labels: labels)
+                    for j in 0..<n { columnSums[j] += values[j] }
+                }
             }
-            for (index, value) in weights.storage.enumerated() { columnSums[index % n] += value }
             var own = Matrix<Double>(rows: block.count, cols: data.cols)
             Matrix.gemm(weights, data, into: &own)
             for (offset, value) in own.storage.enumerated() { weightedData.storage[start * data.cols + offset] += value }
@@ -78,22 +81,21 @@ public struct NCA: MahalanobisLearner {
     /// Turns sample `i`'s squared distances to every sample into its row of
     /// `V_ij = p_ij([y_i = y_j] − p_i)` (softmax shifted by the nearest distance for
     /// stability, `p_ii = 0`) and returns `p_i`.
-    private static func neighbourWeights(_ row: inout ArraySlice<Double>, of i: Int, labels: [Int]) -> Double {
-        let base = row.startIndex
+    private static func neighbourWeights(_ row: UnsafeMutableBufferPointer<Double>, of i: Int, labels: [Int]) -> Double {
         var nearest = Double.infinity
-        for j in labels.indices where j != i { nearest = min(nearest, row[base + j]) }
+        for j in labels.indices where j != i { nearest = min(nearest, row[j]) }
         var normaliser = 0.0
         for j in labels.indices {
-            let p = j == i ? 0 : exp(nearest - row[base + j])
-            row[base + j] = p
+            let p = j == i ? 0 : exp(nearest - row[j])
+            row[j] = p
             normaliser += p
         }
         var correct = 0.0
         for j in labels.indices {
-            row[base + j] /= normaliser
-            if labels[j] == labels[i] { correct += row[base + j] }
+            row[j] /= normaliser
+            if labels[j] == labels[i] { correct += row[j] }
         }
-        for j in labels.indices { row[base + j] *= (labels[j] == labels[i] ? 1 : 0) - correct }
+        for j in labels.indices { row[j] *= (labels[j] == labels[i] ? 1 : 0) - correct }
         return correct
     }
 }
