@@ -5,7 +5,8 @@ import Testing
 @Suite struct MahalanobisLearnerTests {
     static let learners: [any MahalanobisLearner] = [
         EuclideanBaseline(), LDA(), NCA(), LMNN(), ITML(constraintCount: 20), MMC(constraintCount: 20),
-        MMC(diagonal: true, constraintCount: 20),
+        MMC(diagonal: true, constraintCount: 20), RelativeComparisonLearner(maxIterations: 50, constraintCount: 20),
+        FARM(maxIterations: 20, constraintCount: 20), PCABaseline(), KernelizedLearner(base: NCA()),
     ]
 
     @Test func everyLearnerIsDeterministicAndReportsEachIteration() throws {
