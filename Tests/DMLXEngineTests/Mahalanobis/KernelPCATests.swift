@@ -41,9 +41,16 @@ import Testing
         #expect(map.outputDimension == fixture.components && map.inputDimension == fixture.train[0].count)
         let projected = map.apply(Matrix(fixture.train + fixture.test))
         let ours = (0..<projected.rows).map { r in projected.row(r).map(Double.init) }
-        let expected = Self.distances(fixture.projectedTrain + fixture.projectedTest)
+        let reference = fixture.projectedTrain + fixture.projectedTest
+        let expected = Self.distances(reference)
         #expect(zip(Self.distances(ours), expected).allSatisfy { abs($0 - $1) < 1e-4 })
         #expect(expected.max()! > 0.5)
+        // Distances cannot see a shift of all points (a wrong centring constant): compare
+        // the coordinates too, each component up to its sign.
+        for component in 0..<fixture.components {
+            let sign: Double = zip(ours, reference).reduce(0) { $0 + $1.0[component] * $1.1[component] } < 0 ? -1 : 1
+            #expect(zip(ours, reference).allSatisfy { abs($0[component] - sign * $1[component]) < 1e-4 }, "component \(component)")
+        }
     }
 
     @Test func defaultsToThirtyTwoComponentsAtMostOnePerSample() throws {

@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    @Test func anErrorThrownByProgressEndsEveryFit() {
+        struct Stop: Error {}
+        let (features, labels) = MahalanobisFixtures.noisyClasses()
+        for learner in Self.learners where learner.name != "euclidean" {
+            var calls = 0
+            #expect(throws: Stop.self, "\(learner.name)") {
+                try learner.fit(features: features, labels: labels) { _ in calls += 1; throw Stop() }
+            }
+            #expect(calls == 1, "\(learner.name)")
+        }
+    }
+
     @Test func everyLearnerRefusesBadInput() {
         var features = Matrix<Float>([[0, 1], [1, 0], [2, 2], [3, 1], [0, 0], [1, 1], [2, 0], [3, 3]])
         let labels = [0, 0, 0, 0, 1, 1, 1, 1]

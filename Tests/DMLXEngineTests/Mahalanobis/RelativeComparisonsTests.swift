@@ -57,16 +57,28 @@ import Testing
     }
 
     @Test func returnsTheBestIterateAndReportsEveryIteration() throws {
+        // The first Pegasos steps overshoot, so after three iterations the last is not the best.
         let (features, labels) = MahalanobisFixtures.noisyClasses()
         var objectives: [Double] = []
-        let learner = RelativeComparisonLearner(maxIterations: 200, constraintCount: 60, seed: 2)
+        let learner = RelativeComparisonLearner(maxIterations: 3, constraintCount: 60, seed: 2)
         let learned = try learner.fit(features: features, labels: labels) { objectives.append($0.objective) }
         let differences = TripletDifferences(data: Matrix<Double>(features),
                                              triplets: TripletConstraints(labels: labels, count: 60, seed: 2).triplets)
         let start = RelativeComparisonLearner.objective(metric: MahalanobisFixtures.identity(4), differences: differences, regularization: 1).value
-        let best = try #require(objectives.min())
-        #expect(objectives.count == 200 && learned.iterations == 200 && best < start / 10)
+        let best = min(start, try #require(objectives.min()))
+        try #require(objectives.count == 3 && learned.iterations == 3 && objectives.last! > best * 1.01)
         let final = RelativeComparisonLearner.objective(metric: Matrix<Double>(learned.metric), differences: differences, regularization: 1)
-        #expect(abs(final.value - best) < 1e-3 * best)
+        #expect(abs(final.value - best) < 1e-4 * best)
+    }
+
+    @Test func theObjectiveFallsFarBelowItsStart() throws {
+        let (features, labels) = MahalanobisFixtures.noisyClasses()
+        var objectives: [Double] = []
+        _ = try RelativeComparisonLearner(maxIterations: 200, constraintCount: 60, seed: 2)
+            .fit(features: features, labels: labels) { objectives.append($0.objective) }
+        let differences = TripletDifferences(data: Matrix<Double>(features),
+                                             triplets: TripletConstraints(labels: labels, count: 60, seed: 2).triplets)
+        let start = RelativeComparisonLearner.objective(metric: MahalanobisFixtures.identity(4), differences: differences, regularization: 1)
+        #expect(start.activeConstraints > 0 && objectives.count == 200 && objectives.last! < start.value / 10)
     }
 }
