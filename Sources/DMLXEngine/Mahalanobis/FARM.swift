@@ -15,9 +15,10 @@ import DMLXCore
 /// `(1 − z)²/2` for `0 < z < 1`, `1/2 − z` for `z ≤ 0` — differentiable, so both blocks take
 /// proximal-gradient steps. The loss is a mean so that α and λ do not depend on T. `R` is
 /// `Regularizer`: `½‖M‖²_F` (default), `‖M‖₁` (elementwise) or the nuclear norm (`tr M`
-/// on the PSD cone). `w ≥ 0` because `w` and `−w` give the same `M̂`: the sign carries no
-/// meaning, and without it the prox of `λ‖w‖₁` is the one-sided soft threshold
-/// `w ← max(w − ηλ, 0)`, which sets unused features exactly to 0.
+/// on the PSD cone). `w ≥ 0` because negating `w_c` together with row and column `c` of
+/// `M` gives the same `M̂`, so a sign carries no meaning; with `w ≥ 0` the prox of
+/// `λ‖w‖₁` is the one-sided soft threshold `w ← max(w − ηλ, 0)`, which sets unused
+/// features exactly to 0.
 ///
 /// Optimisation: alternating, from `M = I`, `w = 1` (the Euclidean metric). Each outer
 /// iteration takes `innerSteps` proximal-gradient steps on `w`, then as many on `M`
@@ -34,10 +35,11 @@ import DMLXCore
 /// tolerance 10⁻⁴. With standardised features the starting loss is of order 0.1 to 1 and
 /// the penalties cost `αd/2 + λd`: weights this small let the triplets decide the metric,
 /// while features that do not help still reach exactly 0 (a pure-noise feature beside two
-/// informative ones does; standardised digits keeps 55 of its 64 pixels at 3-NN accuracy
-/// 0.985). λ = 10⁻³ selects harder at a cost in accuracy (digits: 42 pixels, 0.972, below
-/// the Euclidean 0.974). On digits the fit ends at `maxIterations` before the tolerance:
-/// alternating over factors with a scale symmetry (`cw`, `M/c²`) converges slowly.
+/// informative ones does; standardised digits keeps 55 to 60 of its 64 pixels over
+/// constraint seeds 0-4, at 3-NN accuracy 0.980 to 0.985). λ = 10⁻³ selects harder at a
+/// cost in accuracy (digits, seed 0: 42 pixels, 0.972, below the Euclidean 0.974). On
+/// digits the fit ends at `maxIterations` before the tolerance: alternating over factors
+/// with a scale symmetry (`cw`, `M/c²`) converges slowly.
 public struct FARM: MahalanobisLearner {
     public var name: String { "farm" }
     public var regularizer: Regularizer

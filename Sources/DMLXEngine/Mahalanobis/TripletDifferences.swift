@@ -3,7 +3,7 @@ import DMLXCore
 /// The difference vectors of relative comparisons, stacked so that every quantity over
 /// all triplets is one GEMM: row `t` is `x_anchor − x_near` and row `T + t` is
 /// `x_anchor − x_far` of triplet `t` (`T` triplets, `2T × d`).
-public struct TripletDifferences: Sendable, Equatable {
+public struct TripletDifferences: Sendable {
     public let stacked: Matrix<Double>
 
     public init(data: Matrix<Double>, triplets: [(anchor: Int, near: Int, far: Int)]) {
