@@ -1,15 +1,25 @@
 import DMLXCore
 
 /// The result of a `MahalanobisLearner`: the linear map `L` (`outputDimension × d`) of the
-/// metric `M = LᵀL`, and how many iterations the fit took.
+/// metric `M = LᵀL`, how many iterations the fit took, and, for the learners that have
+/// them, FARM's feature weights and a kernelised learner's kernel PCA map, which `embed`
+/// applies before `L`.
 public struct LearnedMetric: Sendable, Equatable {
     /// `L`, one output axis per row.
     public let components: Matrix<Float>
     public let iterations: Int
+    /// FARM's `w` (`L = L_M diag(w)`): a 0 marks an input feature the metric ignores.
+    /// `nil` for the other learners. Under a `kernel` they weight its components.
+    public var featureWeights: [Float]?
+    /// The kernel PCA map that `embed` applies before `L` (`KernelizedLearner`); `nil`
+    /// when `L` acts on the raw features.
+    public var kernel: KernelPCAMap?
 
-    public init(components: Matrix<Float>, iterations: Int) {
+    public init(components: Matrix<Float>, iterations: Int, featureWeights: [Float]? = nil, kernel: KernelPCAMap? = nil) {
         self.components = components
         self.iterations = iterations
+        self.featureWeights = featureWeights
+        self.kernel = kernel
     }
 
     /// `L` from a Double fit.
@@ -33,15 +43,24 @@ public struct LearnedMetric: Sendable, Equatable {
         self.init(components: components, iterations: iterations)
     }
 
-    public var inputDimension: Int { components.cols }
+    /// This metric on the features `diag(w)x`: `L diag(w)`, with `w` kept as `featureWeights`.
+    func weightingFeatures(by weights: [Double]) -> LearnedMetric {
+        var weighted = components
+        for r in 0..<weighted.rows { for c in 0..<weighted.cols { weighted[r, c] *= Float(weights[c]) } }
+        return LearnedMetric(components: weighted, iterations: iterations, featureWeights: weights.map { Float($0) }, kernel: kernel)
+    }
+
+    /// The raw feature dimension `embed` expects (the kernel's input under a kernel).
+    public var inputDimension: Int { kernel?.inputDimension ?? components.cols }
     public var outputDimension: Int { components.rows }
 
-    /// `M = LᵀL` (`d × d`).
+    /// `M = LᵀL`; under a `kernel`, over its components rather than the raw features.
     public var metric: Matrix<Float> { components.multiplied(by: components, transposingSelf: true) }
 
-    /// The rows of `features` mapped by `L`: `X Lᵀ`, one GEMM.
+    /// The rows of `features` mapped through the `kernel` (if any) and then by `L`:
+    /// `φ(X) Lᵀ`, one GEMM after the kernel map.
     public func embed(_ features: Matrix<Float>) -> Matrix<Float> {
         precondition(features.cols == inputDimension, "metric learned on \(inputDimension) features, given \(features.cols)")
-        return features.multiplied(by: components, transposingOther: true)
+        return (kernel?.apply(features) ?? features).multiplied(by: components, transposingOther: true)
     }
 }

@@ -54,8 +54,8 @@ public struct MMC: MahalanobisLearner {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
         let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
-        let similar = Self.differences(data, pairs.positive)
-        let dissimilar = Self.differences(data, pairs.negative)
+        let similar = data.pairDifferences(pairs.positive)
+        let dissimilar = data.pairDifferences(pairs.negative)
         let (metric, iterations) = diagonal
             ? try fitDiagonal(similar: similar, dissimilar: dissimilar, progress: progress)
             : try fitFull(similar: similar, dissimilar: dissimilar, progress: progress)
@@ -84,8 +84,8 @@ public struct MMC: MahalanobisLearner {
         let d = similar.cols
         let constraint = similar.multiplied(by: similar, transposingSelf: true)
         var metric = Matrix<Double>.identity(d)
-        let bound = Self.inner(constraint, metric) / 100
-        let constraintNorm = Self.inner(constraint, constraint).squareRoot()
+        let bound = constraint.frobeniusInner(metric) / 100
+        let constraintNorm = constraint.frobeniusNorm
         var accepted = metric
         var acceptedValue = Self.dissimilarityObjective(metric: accepted, dissimilar: dissimilar).value
         var direction = Self.ascentDirection(Self.dissimilarityObjective(metric: metric, dissimilar: dissimilar).gradient,
@@ -96,14 +96,14 @@ public struct MMC: MahalanobisLearner {
             cycle += 1
             var satisfied = false
             for _ in 0..<maxProjections {
-                let excess = Self.inner(constraint, metric) - bound
+                let excess = constraint.frobeniusInner(metric) - bound
                 if excess > 0 {
                     for index in metric.storage.indices {
                         metric.storage[index] -= excess / constraintNorm * constraint.storage[index] / constraintNorm
                     }
                 }
-                metric = try Self.projectedOntoPSDCone(metric)
-                if (Self.inner(constraint, metric) - bound) / bound < 0.01 { satisfied = true; break }
+                metric = try metric.projectedOntoPSDCone()
+                if (constraint.frobeniusInner(metric) - bound) / bound < 0.01 { satisfied = true; break }
             }
             let evaluation = Self.dissimilarityObjective(metric: metric, dissimilar: dissimilar)
             if satisfied && (evaluation.value > acceptedValue || cycle == 1) {
@@ -115,41 +115,19 @@ public struct MMC: MahalanobisLearner {
             }
             for index in metric.storage.indices { metric.storage[index] = accepted.storage[index] + step * direction.storage[index] }
             try progress(MahalanobisIteration(index: cycle, objective: acceptedValue))
-            if step / Self.inner(accepted, accepted).squareRoot() < tolerance { break }
+            if step / accepted.frobeniusNorm < tolerance { break }
         }
         return (accepted, cycle)
     }
 
     /// `∇g` minus its component along `W`, scaled to unit Frobenius norm.
     private static func ascentDirection(_ gradient: Matrix<Double>, orthogonalTo constraint: Matrix<Double>) -> Matrix<Double> {
-        let constraintNorm = inner(constraint, constraint).squareRoot()
-        let along = inner(gradient, constraint) / constraintNorm
+        let constraintNorm = constraint.frobeniusNorm
+        let along = gradient.frobeniusInner(constraint) / constraintNorm
         var direction = gradient
         for index in direction.storage.indices { direction.storage[index] -= along * constraint.storage[index] / constraintNorm }
-        let norm = inner(direction, direction).squareRoot()
+        let norm = direction.frobeniusNorm
         for index in direction.storage.indices { direction.storage[index] /= norm }
         return direction
-    }
-
-    /// The nearest PSD matrix to the symmetric part of `metric` (Frobenius norm).
-    static func projectedOntoPSDCone(_ metric: Matrix<Double>) throws -> Matrix<Double> {
-        var symmetric = metric
-        for r in 0..<metric.rows { for c in 0..<metric.cols { symmetric[r, c] = (metric[r, c] + metric[c, r]) / 2 } }
-        let decomposition = try symmetric.symmetricEigen()
-        var scaled = decomposition.vectors
-        for c in 0..<scaled.cols {
-            let value = max(decomposition.values[c], 0)
-            for r in 0..<scaled.rows { scaled[r, c] *= value }
-        }
-        return scaled.multiplied(by: decomposition.vectors, transposingOther: true)
-    }
-
-    static func inner(_ a: Matrix<Double>, _ b: Matrix<Double>) -> Double {
-        zip(a.storage, b.storage).reduce(0) { $0 + $1.0 * $1.1 }
-    }
-
-    private static func differences(_ data: Matrix<Double>, _ pairs: [(Int, Int)]) -> Matrix<Double> {
-        Matrix(rows: pairs.count, cols: data.cols,
-               storage: pairs.flatMap { a, b in (0..<data.cols).map { data[a, $0] - data[b, $0] } })
     }
 }

@@ -1,11 +1,13 @@
 import DMLXCore
 
-/// Why a `MahalanobisLearner` cannot fit the given data.
+/// Why a `MahalanobisLearner` cannot fit the given data, or a saved metric cannot be restored.
 public enum MahalanobisError: Error, Equatable, CustomStringConvertible {
     case labelCount(samples: Int, labels: Int)
     case tooFewClasses(Int)
     case classTooSmall(label: Int, size: Int, needed: Int)
     case nonFiniteFeatures
+    /// Saved kernel PCA tensors that cannot make a `KernelPCAMap`.
+    case kernelTensors(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum MahalanobisError: Error, Equatable, CustomStringConvertible {
         case let .tooFewClasses(count): "metric learning needs at least 2 classes, found \(count)"
         case let .classTooSmall(label, size, needed): "class \(label) has \(size) samples, the method needs \(needed)"
         case .nonFiniteFeatures: "features contain NaN or infinity"
+        case let .kernelTensors(problem): "kernel PCA tensors: \(problem)"
         }
     }
 

@@ -34,4 +34,30 @@ enum MahalanobisFixtures {
         KNNClassifier().accuracy(train: metric.embed(gallery), trainLabels: galleryLabels,
                                  test: metric.embed(features), testLabels: labels)
     }
+
+    /// `(x_a − x_b)ᵀ M (x_a − x_b)` by plain loops, the reference for vectorised objectives.
+    static func naiveSquaredDistance(_ data: Matrix<Double>, _ a: Int, _ b: Int, metric: Matrix<Double>) -> Double {
+        var sum = 0.0
+        for r in 0..<data.cols {
+            for c in 0..<data.cols { sum += (data[a, r] - data[b, r]) * metric[r, c] * (data[a, c] - data[b, c]) }
+        }
+        return sum
+    }
+
+    static func identity(_ size: Int) -> Matrix<Double> {
+        Matrix(rows: size, cols: size, storage: (0..<size * size).map { $0 % (size + 1) == 0 ? 1 : 0 })
+    }
+
+    /// A random symmetric positive definite `d × d` matrix `AᵀA/d + I/2`.
+    static func randomMetric(_ d: Int, seed: UInt64) -> Matrix<Double> {
+        var generator = SeededGenerator(seed: seed)
+        let a = (0..<d * d).map { _ in generator.nextGaussian() }
+        var metric = Matrix<Double>(rows: d, cols: d)
+        for r in 0..<d {
+            for c in 0..<d {
+                metric[r, c] = (0..<d).reduce(0) { $0 + a[$1 * d + r] * a[$1 * d + c] } / Double(d) + (r == c ? 0.5 : 0)
+            }
+        }
+        return metric
+    }
 }

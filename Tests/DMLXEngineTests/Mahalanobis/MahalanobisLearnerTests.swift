@@ -5,7 +5,8 @@ import Testing
 @Suite struct MahalanobisLearnerTests {
     static let learners: [any MahalanobisLearner] = [
         EuclideanBaseline(), LDA(), NCA(), LMNN(), ITML(constraintCount: 20), MMC(constraintCount: 20),
-        MMC(diagonal: true, constraintCount: 20),
+        MMC(diagonal: true, constraintCount: 20), RelativeComparisonLearner(maxIterations: 50, constraintCount: 20),
+        FARM(maxIterations: 20, constraintCount: 20), PCABaseline(), KernelizedLearner(base: NCA()),
     ]
 
     @Test func everyLearnerIsDeterministicAndReportsEachIteration() throws {
@@ -18,6 +19,18 @@ import Testing
             #expect(first.inputDimension == 4 && first.components.isFinite, "\(learner.name)")
             #expect(reported.last ?? 0 == first.iterations, "\(learner.name)")
             #expect(reported == reported.sorted() && Set(reported).count == reported.count, "\(learner.name)")
+        }
+    }
+
+    @Test func anErrorThrownByProgressEndsEveryFit() {
+        struct Stop: Error {}
+        let (features, labels) = MahalanobisFixtures.noisyClasses()
+        for learner in Self.learners where learner.name != "euclidean" {
+            var calls = 0
+            #expect(throws: Stop.self, "\(learner.name)") {
+                try learner.fit(features: features, labels: labels) { _ in calls += 1; throw Stop() }
+            }
+            #expect(calls == 1, "\(learner.name)")
         }
     }
 
