@@ -3,7 +3,8 @@ import DMLXTerm
 
 /// What a classic Mahalanobis learner learned, for the focused run at the shown epoch: the
 /// matrix `M = LᵀL` as a heat map, its eigenvalue spectrum (how many directions the metric
-/// really uses), and the fit's objective and active constraints per iteration. A deep run
+/// really uses), FARM's feature weights (which features it keeps), and the fit's
+/// objective and active constraints per iteration. A deep run
 /// has no single `M`; the screen then says how to get a classic one.
 struct MetricView: Widget {
     let state: AppState
@@ -18,15 +19,23 @@ struct MetricView: Widget {
             return
         }
         let columns = Layout.horizontal([.percentage(50), .fill]).split(area)
-        let right = Layout.vertical([.percentage(45), .fill]).split(columns[1])
-        let charts = Layout.vertical([.percentage(50), .fill]).split(right[1])
+        let weights = summary.featureWeights
+        let right = Layout.vertical(weights == nil ? [.percentage(40), .percentage(30), .fill]
+                                                   : [.percentage(28), .percentage(24), .percentage(24), .fill]).split(columns[1])
         let d = summary.metric.rows
         let entries = summary.metric.storage.map(Double.init)
+        let space = summary.isOverKernelComponents ? "\(d) kernel PCA components" : "\(d)×\(d)"
         HeatMap(rows: d, cols: d, values: entries, scale: Self.robustScale(entries), glyphs: glyphs, capability: state.capability)
-            .render(into: &buffer, area: panel("M = LᵀL of \(run.name), epoch \(snapshot.epoch) (\(d)×\(d))", columns[0],
+            .render(into: &buffer, area: panel("M = LᵀL of \(run.name), epoch \(snapshot.epoch) (\(space))", columns[0],
                                                into: &buffer, glyphs: glyphs))
         let spectrum = panel("Eigenvalues of M: \(Self.spectrumSummary(summary.eigenvalues))", right[0], into: &buffer, glyphs: glyphs)
         BarChart(values: summary.eigenvalues, color: .series(state.focusedRun), glyphs: glyphs).render(into: &buffer, area: spectrum)
+        if let weights {
+            let kept = weights.filter { $0 > 0 }.count
+            BarChart(values: weights.map(Double.init), color: .series(state.focusedRun), glyphs: glyphs).render(
+                into: &buffer, area: panel("Feature weights w: keeps \(kept) of \(weights.count)", right[1], into: &buffer, glyphs: glyphs))
+        }
+        let charts = Array(right.dropFirst(weights == nil ? 1 : 2))
         chart(snapshot.batchLosses).render(
             into: &buffer, area: panel("Objective per iteration", charts[0], into: &buffer, glyphs: glyphs))
         let constraints = panel("Active constraints per iteration", charts[1], into: &buffer, glyphs: glyphs)

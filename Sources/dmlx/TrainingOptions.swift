@@ -27,7 +27,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
     var loss: String?
 
-    @Option(help: "A classic Mahalanobis learner instead of a deep loss: euclidean, lda, nca, lmnn, itml, mmc, mmc-diagonal (formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
+    @Option(help: "A classic Mahalanobis learner instead of a deep loss: euclidean, lda, pca, nca, lmnn, itml, mmc, mmc-diagonal, schultz-joachims, farm, or kernel-NAME for any of them after RBF kernel PCA (formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
     var method: String?
 
     @Option(help: "Classic methods: constraints drawn from the labels (ITML, MMC: pairs of each kind; default 20·C² for C classes).")
@@ -38,6 +38,15 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(help: "Classic methods: the cap on iterations (default: the method's own, see `dmlx datasets`).")
     var maxIterations: Int?
+
+    @Option(help: "FARM: the regulariser on M, frobenius, l1 or nuclear (default frobenius).")
+    var regularizer: FARM.Regularizer?
+
+    @Option(help: "kernel-NAME methods: kernel PCA components (default min(training samples, 32)).")
+    var kernelComponents: Int?
+
+    @Option(help: "kernel-NAME methods: γ of the RBF kernel exp(−γ‖x − y‖²) (default 1/features).")
+    var kernelGamma: Double?
 
     @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity, offline-hard (default: none for train; semihard for the triplet losses of compare and tui).")
     var miner: String?
@@ -110,8 +119,12 @@ struct TrainingOptions: ParsableArguments {
         if loss != nil && method != nil {
             throw ValidationError("--loss and --method both choose what to learn; give one (to compare a loss with a method: dmlx compare --losses LOSS,METHOD)")
         }
-        for (name, value) in [("--constraints", constraints), ("--neighbors", neighbors), ("--max-iterations", maxIterations)] {
+        for (name, value) in [("--constraints", constraints), ("--neighbors", neighbors), ("--max-iterations", maxIterations),
+                              ("--kernel-components", kernelComponents)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1 (got \(value))") }
+        }
+        if let kernelGamma, !(kernelGamma > 0 && kernelGamma.isFinite) {
+            throw ValidationError("--kernel-gamma must be a positive number (got \(kernelGamma))")
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         guard pace >= 0 && pace.isFinite else { throw ValidationError("--pace must be a non-negative number of seconds (got \(pace))") }
@@ -132,7 +145,8 @@ struct TrainingOptions: ParsableArguments {
         var configuration = try deepConfiguration(loss: chosen)
         if MahalanobisRegistry.descriptor(of: chosen) != nil {
             configuration.method = MahalanobisConfiguration(name: chosen, constraints: constraints, neighbors: neighbors,
-                                                            maxIterations: maxIterations)
+                                                            maxIterations: maxIterations, regularizer: regularizer,
+                                                            kernelComponents: kernelComponents, kernelGamma: kernelGamma)
             configuration.loss = LossConfiguration(name: "none")
             configuration.runName = chosen
             configuration.epochs = 1
@@ -199,3 +213,4 @@ extension OptimizerConfiguration.Kind: ExpressibleByArgument {}
 extension ProxyNCAForm: ExpressibleByArgument {}
 extension ProxyAssignment: ExpressibleByArgument {}
 extension SamplerKind: ExpressibleByArgument {}
+extension FARM.Regularizer: ExpressibleByArgument {}

@@ -56,16 +56,17 @@ enum AppFixtures {
                 "mean_positive_distance": 0.8 / Double(epoch), "mean_negative_distance": 0.9 + 0.05 * Double(epoch)]
     }
 
-    /// A classic learner's run: epoch 0 the identity, epoch 1 a fit that stretches the
-    /// first axis and shrinks the third, with its objective and constraint counts.
+    /// A classic learner's run, FARM-like: epoch 0 the identity, epoch 1 a fit that
+    /// stretches the first axis and drops the third feature, with its objective, constraint
+    /// counts and feature weights.
     static func classicRun(_ name: String, index: Int) -> RunView {
         var track = ProjectionTrack()
-        let fits: [(Matrix<Float>, [Double], [Int])] = [
-            (Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), [], []),
-            (Matrix([[2, 0.5, 0], [0, 1, -0.3], [0, 0, 0.2]]), [40, 22, 15, 12, 11.5, 11.2], [30, 24, 18, 13, 11, 10]),
+        let fits: [(Matrix<Float>, [Double], [Int], [Float]?)] = [
+            (Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), [], [], nil),
+            (Matrix([[2, 0.5, 0], [0, 1, 0], [0, 0, 0]]), [40, 22, 15, 12, 11.5, 11.2], [30, 24, 18, 13, 11, 10], [1, 0.5, 0]),
         ]
         let snapshots = fits.enumerated().map { epoch, fit -> EpochSnapshot in
-            let learned = LearnedMetric(components: fit.0, iterations: fit.1.count)
+            let learned = LearnedMetric(components: fit.0, iterations: fit.1.count, featureWeights: fit.3)
             let embeddings = learned.embed(embeddings(epoch: 0, run: index))
             let summary = try? MahalanobisSummary(learned, embeddings: embeddings, activeConstraints: fit.2)
             var projection = try? track.next(embeddings)
@@ -80,7 +81,7 @@ enum AppFixtures {
 
     /// A deep run (focused) beside a classic one.
     static func stateWithClassicRun(width: Int = 80, height: Int = 24) -> AppState {
-        AppState(data: data(), runs: [run("triplet", index: 0, epochs: 5), classicRun("lmnn", index: 1)],
+        AppState(data: data(), runs: [run("triplet", index: 0, epochs: 5), classicRun("farm", index: 1)],
                  size: AppState.Size(width: width, height: height))
     }
 

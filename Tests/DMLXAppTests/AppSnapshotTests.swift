@@ -46,12 +46,12 @@ import Testing
             var state = AppFixtures.stateWithClassicRun(width: width, height: height)
             state.focusedRun = 1
             state.screen = .metric
-            assertSnapshot(AppView.render(state), named: "metric-lmnn-\(width)x\(height)")
+            assertSnapshot(AppView.render(state), named: "metric-farm-\(width)x\(height)")
         }
         var state = AppFixtures.stateWithClassicRun()
         state.focusedRun = 1
         state.projectionMode = .metricAxes
-        assertSnapshot(AppView.render(state), named: "dashboard-lmnn-axes-80x24")
+        assertSnapshot(AppView.render(state), named: "dashboard-farm-axes-80x24")
     }
 
     @Test func tooSmall() {

@@ -93,11 +93,11 @@ import Testing
     /// A classic fit is one long epoch: its iterations show in the status while it runs.
     @Test func aClassicFitShowsItsIteration() {
         var state = AppFixtures.stateWithClassicRun(width: 120, height: 30)
-        let lmnn = state.runs[1]
-        _ = state.update(.run(index: 1, snapshots: Array(lmnn.snapshots.prefix(1)), status: .running, steps: 7))
+        let farm = state.runs[1]
+        _ = state.update(.run(index: 1, snapshots: Array(farm.snapshots.prefix(1)), status: .running, steps: 7))
         #expect(state.runs[1].statusText == "fitting, iteration 7")
-        #expect(AppView.render(state).lines.last?.contains("lmnn fitting, iteration 7") == true)
-        _ = state.update(.run(index: 1, snapshots: lmnn.snapshots, status: .finished, steps: 0))
+        #expect(AppView.render(state).lines.last?.contains("farm fitting, iteration 7") == true)
+        _ = state.update(.run(index: 1, snapshots: farm.snapshots, status: .finished, steps: 0))
         #expect(state.runs[1].statusText == "done")
     }
 

@@ -2,7 +2,7 @@ import DMLXCore
 
 extension FARM {
     /// The regulariser `R(M)` of FARM's metric factor and its proximal step.
-    public enum Regularizer: String, Sendable, CaseIterable {
+    public enum Regularizer: String, Sendable, CaseIterable, Codable {
         /// `½‖M‖²_F`: shrinks every entry, keeps `M` full rank.
         case frobenius
         /// `‖M‖₁ = Σ|M_rc|` (elementwise): sparse feature relationships.

@@ -10,11 +10,21 @@ public struct MahalanobisConfiguration: Codable, Sendable, Equatable {
     public var neighbors: Int?
     /// The cap on the learner's iterations.
     public var maxIterations: Int?
+    /// FARM's regulariser on M.
+    public var regularizer: FARM.Regularizer?
+    /// Components of the kernel PCA in front of a `kernel-` method.
+    public var kernelComponents: Int?
+    /// γ of the RBF kernel of a `kernel-` method.
+    public var kernelGamma: Double?
 
-    public init(name: String, constraints: Int? = nil, neighbors: Int? = nil, maxIterations: Int? = nil) {
+    public init(name: String, constraints: Int? = nil, neighbors: Int? = nil, maxIterations: Int? = nil,
+                regularizer: FARM.Regularizer? = nil, kernelComponents: Int? = nil, kernelGamma: Double? = nil) {
         self.name = name
         self.constraints = constraints
         self.neighbors = neighbors
         self.maxIterations = maxIterations
+        self.regularizer = regularizer
+        self.kernelComponents = kernelComponents
+        self.kernelGamma = kernelGamma
     }
 }

@@ -18,6 +18,8 @@ public struct MahalanobisSummary: Sendable, Equatable {
     public let activeConstraints: [Int]
     /// FARM's per-feature weights; nil for other learners.
     public let featureWeights: [Float]?
+    /// Whether `L` acts on kernel PCA components rather than on the features.
+    public let isOverKernelComponents: Bool
     /// Maps embeddings `y = Lx` to `(σ₁v₁ᵀx, σ₂v₂ᵀx)`: their coordinates along `L`'s two
     /// leading left singular vectors `uᵢ = Lvᵢ/σᵢ`, where `vᵢ` are `M`'s leading
     /// eigenvectors (on the varying features, as `eigenvalues`) — exactly the two
@@ -46,7 +48,8 @@ public struct MahalanobisSummary: Sendable, Equatable {
         self.metric = Matrix<Float>(metric)
         eigenvalues = decomposition.values.map { max($0, 0) }
         self.activeConstraints = activeConstraints
-        featureWeights = nil
+        featureWeights = learned.featureWeights
+        isOverKernelComponents = learned.kernel != nil
         self.axes = LinearProjection(mean: PCA.centre(embeddings).mean, axes: axes)
     }
 }

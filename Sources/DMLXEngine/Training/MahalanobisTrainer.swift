@@ -82,7 +82,7 @@ public final class MahalanobisTrainer: EpochTrainer {
         var statistics = epoch == 0 ? [:] : ["iterations": Double(metric.iterations)]
         statistics["active"] = activeConstraints.last.map(Double.init)
         let summary = try? MahalanobisSummary(metric, embeddings: embeddings, activeConstraints: activeConstraints,
-                                              constantFeatures: constantFeatures)
+                                              constantFeatures: metric.kernel == nil ? constantFeatures : [])
         var projection = try? projectionTrack.next(embeddings)
         projection?.metricAxes = summary?.axes
         return EpochSnapshot(run: configuration.runName, epoch: epoch, loss: epoch == 0 ? nil : objectives.last,

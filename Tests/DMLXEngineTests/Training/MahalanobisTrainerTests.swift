@@ -61,8 +61,10 @@ import Testing
         #expect(try trainer.trainEpoch() != nil)
     }
 
-    @Test func checkpointRestoresTheFittedMetric() throws {
-        let configuration = Self.configuration("itml")
+    /// `L`, FARM's feature weights and a kernel map all come back from a checkpoint.
+    @Test(arguments: ["itml", "farm", "kernel-lda"])
+    func checkpointRestoresTheFittedMetric(method: String) throws {
+        let configuration = Self.configuration(method)
         let trainer = try configuration.makeTrainer(data: PreparedData(configuration))
         _ = trainer.evaluateInitialModel()
         _ = try trainer.trainEpoch()
@@ -74,6 +76,19 @@ import Testing
         #expect(restored is MahalanobisTrainer && restored.epoch == 1)
         #expect(restored.history == trainer.history)
         #expect(restored.embed(features) == trainer.embed(features))
+        #expect((restored as? MahalanobisTrainer)?.learned == (trainer as? MahalanobisTrainer)?.learned)
+    }
+
+    @Test func summaryShowsFeatureWeightsAndTheKernelSpace() throws {
+        for (method, weighted, kernel) in [("farm", true, false), ("kernel-lda", false, true), ("lmnn", false, false)] {
+            let configuration = Self.configuration(method)
+            let trainer = try MahalanobisTrainer(configuration, data: PreparedData(configuration))
+            _ = trainer.evaluateInitialModel()
+            let summary = try #require(try trainer.trainEpoch()?.mahalanobis)
+            #expect((summary.featureWeights?.count == 4) == weighted, "\(method)")
+            #expect(summary.isOverKernelComponents == kernel, "\(method)")
+            #expect(summary.metric.rows == trainer.learned?.components.cols, "\(method)")
+        }
     }
 
     @Test func aRunFinishesAfterItsOneEpoch() throws {
