@@ -33,12 +33,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --classic: comma-separated learners (euclidean, lda, nca, lmnn, itml, mmc, mmc-diagonal); all by default.")
     var methods = ""
 
-    @Option(help: "Write the classic benchmark's split indices into this directory and exit.")
-    var exportSplits: String?
-
     func run() throws {
         BLAS.threads = threads
-        if let exportSplits { return try ClassicBenchmark.exportSplits(to: exportSplits) }
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
         print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("\ntraining (median seconds per epoch over \(epochs) epochs)")

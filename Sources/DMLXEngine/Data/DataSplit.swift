@@ -68,7 +68,7 @@ public struct DataSplit: Sendable {
     }
 
     /// Fisher–Yates with Lemire's multiply-shift bounded draw.
-    static func shuffle(_ values: inout [Int], using generator: inout SeededGenerator) {
+    private static func shuffle(_ values: inout [Int], using generator: inout SeededGenerator) {
         guard values.count > 1 else { return }
         for index in stride(from: values.count - 1, to: 0, by: -1) {
             let other = Int(UInt64(index + 1).multipliedFullWidth(by: generator.next()).high)

@@ -33,7 +33,8 @@ import Testing
     @Test func irisReachesScikitLearnsAccuracy() throws {
         let iris = try MahalanobisFixtures.iris()
         let metric = try LDA().fit(features: iris.train, labels: iris.trainLabels)
+        // scikit-learn's LinearDiscriminantAnalysis on this split: 45 of 45.
         #expect(MahalanobisFixtures.knnAccuracy(metric, on: iris.test, iris.testLabels,
-                                                gallery: iris.train, iris.trainLabels) >= 0.95)
+                                                gallery: iris.train, iris.trainLabels) == 1)
     }
 }

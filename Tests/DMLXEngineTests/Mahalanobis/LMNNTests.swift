@@ -55,7 +55,8 @@ import Testing
         var objectives: [Double] = []
         let metric = try LMNN().fit(features: iris.train, labels: iris.trainLabels) { objectives.append($0.objective) }
         #expect(!objectives.isEmpty && zip(objectives, objectives.dropFirst()).allSatisfy { $1 <= $0 })
+        // metric-learn 0.7.0's LMNN() on this split: 44 of 45.
         #expect(MahalanobisFixtures.knnAccuracy(metric, on: iris.test, iris.testLabels,
-                                                gallery: iris.train, iris.trainLabels) >= 0.95)
+                                                gallery: iris.train, iris.trainLabels) >= 44.0 / 45)
     }
 }

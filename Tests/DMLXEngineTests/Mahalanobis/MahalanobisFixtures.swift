@@ -19,10 +19,11 @@ enum MahalanobisFixtures {
         return (Matrix(rows), labels)
     }
 
-    /// Standardised iris split 70/30 with seed 0: train features and labels, test features and labels.
+    /// Standardised iris split 70/30 with seed 0 as scikit-learn splits it: train features and
+    /// labels, test features and labels.
     static func iris() throws -> (train: Matrix<Float>, trainLabels: [Int], test: Matrix<Float>, testLabels: [Int]) {
         let data = try BuiltinDatasets.iris()
-        let split = StratifiedHoldout(labels: data.labels, testFraction: 0.3, seed: 0)
+        let split = ScikitLearnStratifiedSplit(labels: data.labels, testFraction: 0.3, seed: 0)
         let train = data.subset(split.train)
         let standardizer = Standardizer(fitting: train.features)
         let test = data.subset(split.test)

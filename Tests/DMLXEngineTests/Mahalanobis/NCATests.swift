@@ -49,8 +49,9 @@ import Testing
     @Test func irisReachesMetricLearnsAccuracy() throws {
         let iris = try MahalanobisFixtures.iris()
         let metric = try NCA().fit(features: iris.train, labels: iris.trainLabels)
+        // metric-learn 0.7.0's NCA() on this split: 45 of 45.
         #expect(MahalanobisFixtures.knnAccuracy(metric, on: iris.test, iris.testLabels,
-                                                gallery: iris.train, iris.trainLabels) >= 0.95)
+                                                gallery: iris.train, iris.trainLabels) == 1)
     }
 
     @Test func refusesASingleClass() {
