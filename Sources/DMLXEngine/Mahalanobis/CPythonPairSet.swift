@@ -18,15 +18,17 @@
 ///   order with the same probe sequence (`set_insert_clean`);
 /// - iteration in slot order.
 /// Nothing is ever removed, so there are no dummy slots and `fill == used`.
-struct CPythonPairSet {
+public struct CPythonPairSet: Sendable {
     private var slots: [(hash: UInt64, pair: (Int, Int))?] = Array(repeating: nil, count: 8)
-    private(set) var count = 0
+    public private(set) var count = 0
+
+    public init() {}
 
     /// The pairs in CPython's iteration order.
-    var elements: [(Int, Int)] { slots.compactMap { $0?.pair } }
+    public var elements: [(Int, Int)] { slots.compactMap { $0?.pair } }
 
     /// `s.add((pair.0, pair.1))`.
-    mutating func insert(_ pair: (Int, Int)) {
+    public mutating func insert(_ pair: (Int, Int)) {
         precondition(pair.0 >= 0 && pair.1 >= 0, "only non-negative integers hash to themselves")
         let hash = Self.tupleHash(pair)
         guard Self.place(hash: hash, pair: pair, in: &slots, stoppingAtEqual: true) else { return }
@@ -42,7 +44,7 @@ struct CPythonPairSet {
     }
 
     /// CPython 3.11's `hash((a, b))` for non-negative `a`, `b` below 2⁶¹ − 1, as unsigned bits.
-    static func tupleHash(_ pair: (Int, Int)) -> UInt64 {
+    public static func tupleHash(_ pair: (Int, Int)) -> UInt64 {
         let prime1: UInt64 = 11_400_714_785_074_694_791, prime2: UInt64 = 14_029_467_366_897_019_727
         let prime5: UInt64 = 2_870_177_450_012_600_261
         var accumulator = prime5

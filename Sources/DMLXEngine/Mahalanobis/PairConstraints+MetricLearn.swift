@@ -11,15 +11,16 @@ extension PairConstraints {
     /// `needed = count − len(set)` anchors at once (`randint(len(labels), size=needed)`),
     /// then for each anchor with candidates one partner (`choice(candidates)`, candidates in
     /// increasing index order); the pairs go into a Python `set`, returned as `list(set)` (a
-    /// round adds at most `needed`, so never more than `count`), so the order is CPython's set iteration order (`CPythonPairSet`, CPython
-    /// 3.11), which matters to ITML's cyclic projections. Labels must be non-negative, as
-    /// metric-learn ignores negative ones (unlabelled).
-    public init(metricLearnLabels labels: [Int], count: Int, randomState: UInt32) {
+    /// round adds at most `needed`, so never more than `count`), so the order is CPython's set
+    /// iteration order (`CPythonPairSet`, CPython 3.11), which matters to ITML's cyclic
+    /// projections. Labels must be non-negative, as metric-learn ignores negative ones.
+    static func metricLearnPairs(labels: [Int], count: Int,
+                                 randomState: UInt32) -> (positive: [(Int, Int)], negative: [(Int, Int)]) {
         precondition(labels.allSatisfy { $0 >= 0 }, "metric-learn treats negative labels as unknown")
         var state = NumPyLegacyRandom(seed: randomState)
         let partners = Self.partners(labels: labels)
-        positive = Self.metricLearnDraw(count: count, labels: labels, state: &state, partners: partners.same)
-        negative = Self.metricLearnDraw(count: count, labels: labels, state: &state, partners: partners.other)
+        let positive = Self.metricLearnDraw(count: count, labels: labels, state: &state, partners: partners.same)
+        return (positive, Self.metricLearnDraw(count: count, labels: labels, state: &state, partners: partners.other))
     }
 
     /// metric-learn's `Constraints._pairs` with `max_iter = 10`.

@@ -9,7 +9,7 @@ import DMLXCore
 ///
 /// Two samplers draw them from a seed: dmlx's own (`.dmlx`, `SeededGenerator`, pairs in
 /// the order first drawn) and metric-learn 0.7.0's exact draw for `random_state = seed`
-/// (`.metricLearn`, see `init(metricLearnLabels:count:randomState:)`), so that learners
+/// (`.metricLearn`, see `metricLearnPairs`), so that learners
 /// that use constraints can be compared with metric-learn on identical ones.
 public struct PairConstraints: Sendable, Equatable {
     public enum Sampler: Sendable, Equatable { case dmlx, metricLearn }
@@ -23,14 +23,15 @@ public struct PairConstraints: Sendable, Equatable {
     /// `.metricLearn` needs `seed < 2³²`, NumPy's range for an integer `random_state`.
     public init(labels: [Int], count: Int?, seed: UInt64, sampler: Sampler = .dmlx) {
         let count = count ?? Self.defaultCount(labels: labels)
-        guard sampler == .dmlx else {
-            self.init(metricLearnLabels: labels, count: count, randomState: UInt32(seed))
-            return
+        switch sampler {
+        case .dmlx:
+            var generator = SeededGenerator(seed: seed)
+            let partners = Self.partners(labels: labels)
+            positive = Self.draw(count: count, labels: labels, generator: &generator, partners: partners.same)
+            negative = Self.draw(count: count, labels: labels, generator: &generator, partners: partners.other)
+        case .metricLearn:
+            (positive, negative) = Self.metricLearnPairs(labels: labels, count: count, randomState: UInt32(seed))
         }
-        var generator = SeededGenerator(seed: seed)
-        let partners = Self.partners(labels: labels)
-        positive = Self.draw(count: count, labels: labels, generator: &generator, partners: partners.same)
-        negative = Self.draw(count: count, labels: labels, generator: &generator, partners: partners.other)
     }
 
     public static func == (lhs: PairConstraints, rhs: PairConstraints) -> Bool {

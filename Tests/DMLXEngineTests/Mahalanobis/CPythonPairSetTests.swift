@@ -1,4 +1,4 @@
-@testable import DMLXEngine
+import DMLXEngine
 import Testing
 
 /// `CPythonPairSet` against values printed by CPython 3.11.7 (/opt/refenv/bin/python); the
