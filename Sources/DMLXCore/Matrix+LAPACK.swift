@@ -20,9 +20,21 @@ extension Matrix where Scalar == Double {
     /// As the `Float` version, by `dsyevd`. Costs about twice as much and resolves
     /// eigenvectors of close eigenvalues (gap / ‖A‖ near 1e-6) that single precision
     /// cannot separate; for d ≤ a few hundred either is far below a millisecond.
+    ///
+    /// When `dsyevd` reports that it failed to converge, `dsyev` (implicit QL/QR) decides:
+    /// Debian's OpenBLAS 0.3.21 `dsyevd` fails (info 2209) on some finite 64×64 matrices
+    /// with a large cluster of equal eigenvalues, such as an MMC iterate on digits, which
+    /// `dsyev`, `dsyevr` and NumPy's bundled OpenBLAS `dsyevd` all decompose.
     public func symmetricEigen() throws(LAPACKError) -> SymmetricEigenDecomposition<Double> {
-        try symmetricEigen(routine: "LAPACKE_dsyevd") { n, a, w in
-            LAPACKE_dsyevd(LAPACK_ROW_MAJOR, vectorsWanted, upperTriangle, n, a, n, w)
+        do {
+            return try symmetricEigen(routine: "LAPACKE_dsyevd") { n, a, w in
+                LAPACKE_dsyevd(LAPACK_ROW_MAJOR, vectorsWanted, upperTriangle, n, a, n, w)
+            }
+        } catch {
+            guard case .failed(_, let info) = error, info > 0 else { throw error }
+            return try symmetricEigen(routine: "LAPACKE_dsyev") { n, a, w in
+                LAPACKE_dsyev(LAPACK_ROW_MAJOR, vectorsWanted, upperTriangle, n, a, n, w)
+            }
         }
     }
 }

@@ -28,21 +28,25 @@ public struct ITML: MahalanobisLearner {
     /// Pairs of each kind; `nil` means `20·C²`.
     public var constraintCount: Int?
     public var seed: UInt64
+    /// Who draws the constraints from `seed`: dmlx (default) or, to train on exactly the
+    /// constraints metric-learn would with `random_state = seed`, `.metricLearn`.
+    public var sampler: PairConstraints.Sampler
 
     public init(gamma: Double = 1, maxIterations: Int = 1000, tolerance: Double = 1e-3,
-                constraintCount: Int? = nil, seed: UInt64 = 0) {
+                constraintCount: Int? = nil, seed: UInt64 = 0, sampler: PairConstraints.Sampler = .dmlx) {
         self.gamma = gamma
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.constraintCount = constraintCount
         self.seed = seed
+        self.sampler = sampler
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
                     progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
-        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
+        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed, sampler: sampler)
         let (lower, upper) = Self.bounds(data: data, pairs: pairs)
         let d = data.cols
         let differences = (pairs.positive + pairs.negative).flatMap { a, b in (0..<d).map { data[a, $0] - data[b, $0] } }

@@ -37,9 +37,13 @@ public struct MMC: MahalanobisLearner {
     /// Pairs of each kind; `nil` means `20·C²`.
     public var constraintCount: Int?
     public var seed: UInt64
+    /// Who draws the constraints from `seed`: dmlx (default) or, to train on exactly the
+    /// constraints metric-learn would with `random_state = seed`, `.metricLearn`.
+    public var sampler: PairConstraints.Sampler
 
     public init(maxIterations: Int = 100, maxProjections: Int = 10_000, tolerance: Double = 1e-6,
-                diagonal: Bool = false, diagonalC: Double = 1, constraintCount: Int? = nil, seed: UInt64 = 0) {
+                diagonal: Bool = false, diagonalC: Double = 1, constraintCount: Int? = nil, seed: UInt64 = 0,
+                sampler: PairConstraints.Sampler = .dmlx) {
         self.maxIterations = maxIterations
         self.maxProjections = maxProjections
         self.tolerance = tolerance
@@ -47,13 +51,14 @@ public struct MMC: MahalanobisLearner {
         self.diagonalC = diagonalC
         self.constraintCount = constraintCount
         self.seed = seed
+        self.sampler = sampler
     }
 
     public func fit(features: Matrix<Float>, labels: [Int],
                     progress: (MahalanobisIteration) throws -> Void) throws -> LearnedMetric {
         try MahalanobisError.validate(features: features, labels: labels, minimumClassSize: 2)
         let data = Matrix<Double>(features)
-        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed)
+        let pairs = PairConstraints(labels: labels, count: constraintCount, seed: seed, sampler: sampler)
         let similar = data.pairDifferences(pairs.positive)
         let dissimilar = data.pairDifferences(pairs.negative)
         let (metric, iterations) = diagonal
