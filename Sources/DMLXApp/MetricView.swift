@@ -23,9 +23,9 @@ struct MetricView: Widget {
         let right = Layout.vertical(weights == nil ? [.percentage(40), .percentage(30), .fill]
                                                    : [.percentage(28), .percentage(24), .percentage(24), .fill]).split(columns[1])
         let d = summary.metric.rows
-        let entries = summary.metric.storage.map(Double.init)
         let space = summary.isOverKernelComponents ? "\(d) kernel PCA components" : "\(d)×\(d)"
-        HeatMap(rows: d, cols: d, values: entries, scale: Self.robustScale(entries), glyphs: glyphs, capability: state.capability)
+        HeatMap(rows: d, cols: d, values: summary.metric.storage.map(Double.init), scale: summary.colourScale,
+                glyphs: glyphs, capability: state.capability)
             .render(into: &buffer, area: panel("M = LᵀL of \(run.name), epoch \(snapshot.epoch) (\(space))", columns[0],
                                                into: &buffer, glyphs: glyphs))
         let spectrum = panel("Eigenvalues of M: \(Self.spectrumSummary(summary.eigenvalues))", right[0], into: &buffer, glyphs: glyphs)
@@ -61,16 +61,6 @@ struct MetricView: Widget {
         LineChart(series: [LineChart.Series(name: state.focused?.name ?? "", points: values.enumerated().map { (Double($0 + 1), $1) },
                                             color: .series(state.focusedRun))],
                   glyphs: state.glyphs, showsLegend: false)
-    }
-
-    /// The 99th percentile of the entries' magnitudes: a handful of dominant entries — such
-    /// as the diagonal of pixels that never vary, which no learner touches — would
-    /// otherwise wash out the rest. Larger entries saturate.
-    static func robustScale(_ entries: [Double]) -> Double {
-        let magnitudes = entries.filter(\.isFinite).map(abs).sorted()
-        guard let largest = magnitudes.last else { return 0 }
-        let percentile = magnitudes[Int(Double(magnitudes.count - 1) * 0.99)]
-        return percentile > 0 ? percentile : largest
     }
 
     /// "rank 12, 90% in 2": the eigenvalues above rounding level and how many of the

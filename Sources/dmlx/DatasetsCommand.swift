@@ -35,28 +35,26 @@ struct DatasetsCommand: ParsableCommand {
     /// Every method (deep losses, then classic learners) and every miner, one row each:
     /// the README's catalogue, generated here so that it cannot drift from the registries.
     static var markdownTables: String {
-        let methods = LossRegistry.losses.map { ($0.descriptor, "dmlx train --loss \($0.descriptor.name)") }
-            + MahalanobisRegistry.methods.map { ($0.descriptor, "dmlx train --method \($0.descriptor.name)") }
+        let methods = LossRegistry.losses.map { ($0.descriptor, "--loss \($0.descriptor.name)") }
+            + MahalanobisRegistry.methods.map { ($0.descriptor, "--method \($0.descriptor.name)") }
         let miners = LossRegistry.miners.map { miner in
             let loss = miner.description.name == "multi-similarity" ? "multi-similarity" : "triplet"
-            return (miner.description, "dmlx train --loss \(loss) --miner \(miner.description.name)")
+            return (miner.description, "--loss \(loss) --miner \(miner.description.name)")
         }
-        return table(["method", "family", "formula", "defaults", "reference", "command"], methods) { descriptor, command in
-            [descriptor.name, descriptor.family?.rawValue ?? "", descriptor.formula, descriptor.defaults, descriptor.paper, command]
-        } + "\n\n" + table(["miner", "selects", "defaults", "reference", "command"], miners) { descriptor, command in
-            [descriptor.name, descriptor.formula, descriptor.defaults, descriptor.paper, command]
-        }
+        return table(["method", "family", "formula", "defaults", "reference", "command"], methods.map { descriptor, options in
+            [descriptor.name, descriptor.family?.rawValue ?? "", descriptor.formula, descriptor.defaults, descriptor.paper, command(options)]
+        }) + "\n\n" + table(["miner", "selects", "defaults", "reference", "command"], miners.map { descriptor, options in
+            [descriptor.name, descriptor.formula, descriptor.defaults, descriptor.paper, command(options)]
+        })
     }
 
-    private static func table(_ header: [String], _ rows: [(LossDescriptor, String)],
-                              cells: (LossDescriptor, String) -> [String]) -> String {
+    private static func command(_ options: String) -> String { "`dmlx train \(options)`" }
+
+    private static func table(_ header: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         }
-        let commandColumn = header.count - 1
-        return ([line(header), line(header.map { _ in "---" })]
-                + rows.map { row in line(cells(row.0, row.1).enumerated().map { $0.offset == commandColumn ? "`\($0.element)`" : $0.element }) })
-            .joined(separator: "\n")
+        return ([line(header), line(header.map { _ in "---" })] + rows.map(line)).joined(separator: "\n")
     }
 }
 

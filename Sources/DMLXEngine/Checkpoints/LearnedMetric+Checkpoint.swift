@@ -15,16 +15,18 @@ extension LearnedMetric {
 
     /// The metric saved as `tensors` in `file`.
     init(savedTensors tensors: [SavedTensor], iterations: Int, file: String) throws {
-        func matrix(_ name: String) throws -> Matrix<Float>? {
-            guard let tensor = tensors.first(where: { $0.name == name }) else { return nil }
-            guard let value = tensor.matrix else { throw CheckpointError(file: file, problem: "has a malformed tensor \"\(name)\"") }
+        func decoded(_ tensor: SavedTensor) throws -> Matrix<Float> {
+            guard let value = tensor.matrix else { throw CheckpointError(file: file, problem: "has a malformed tensor \"\(tensor.name)\"") }
             return value
+        }
+        func matrix(_ name: String) throws -> Matrix<Float>? {
+            try tensors.first { $0.name == name }.map(decoded)
         }
         guard let components = try matrix(Self.componentsTensorName) else {
             throw CheckpointError(file: file, problem: "has no usable tensor \"\(Self.componentsTensorName)\"")
         }
         let kernelTensors = try tensors.filter { $0.name.hasPrefix(Self.kernelTensorPrefix) }.map { tensor in
-            (name: String(tensor.name.dropFirst(Self.kernelTensorPrefix.count)), value: try matrix(tensor.name)!)
+            (name: String(tensor.name.dropFirst(Self.kernelTensorPrefix.count)), value: try decoded(tensor))
         }
         let kernel: KernelPCAMap?
         do {

@@ -7,6 +7,11 @@ import DMLXCore
 public struct MahalanobisSummary: Sendable, Equatable {
     /// `M = LᵀL` over the space `L` acts on (the standardised features, or kernel PCA's).
     public let metric: Matrix<Float>
+    /// The magnitude at the ends of `metric`'s heat-map colours: the 99th percentile of
+    /// `|M_ij|`, since a handful of dominant entries — such as the diagonal of pixels that
+    /// never vary, which no learner touches — would otherwise wash out the rest (larger
+    /// entries saturate). Sorted here, on the run's queue, not per frame.
+    public let colourScale: Double
     /// The eigenvalues of `M` on the features that vary in the training split, descending:
     /// how many directions the metric really uses. (A feature constant in training, such
     /// as a border pixel of digits, keeps whatever weight `L₀` gave it — no learner gets a
@@ -46,6 +51,9 @@ public struct MahalanobisSummary: Sendable, Equatable {
             for (row, entry) in PCA.signNormalised(image).enumerated() { axes[row, column] = Float(entry) }
         }
         self.metric = Matrix<Float>(metric)
+        let magnitudes = metric.storage.map(abs).sorted()
+        let percentile = magnitudes.isEmpty ? 0 : magnitudes[Int(Double(magnitudes.count - 1) * 0.99)]
+        colourScale = percentile > 0 ? percentile : magnitudes.last ?? 0
         eigenvalues = decomposition.values.map { max($0, 0) }
         self.activeConstraints = activeConstraints
         featureWeights = learned.featureWeights

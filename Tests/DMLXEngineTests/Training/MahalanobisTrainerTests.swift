@@ -43,6 +43,7 @@ import Testing
         let summary = try MahalanobisSummary(learned, embeddings: embeddings, activeConstraints: [3, 1])
         #expect(summary.metric == Matrix<Float>([[4, 0, 0], [0, 0, 0], [0, 0, 9]]))
         #expect(summary.eigenvalues == [9, 4, 0])
+        #expect(summary.colourScale == 4, "the 99th percentile of |M_ij|, below the dominant 9")
         // σ₁v₁ᵀx = 3·x₃ and σ₂v₂ᵀx = 2·x₁, centred on the embeddings' mean.
         let projected = summary.axes.project(embeddings)
         for row in 0..<features.rows {
