@@ -54,9 +54,13 @@ public enum NearestNeighbors {
     /// (leave-one-out retrieval, as pytorch-metric-learning's AccuracyCalculator does
     /// when query = reference). `k` is clamped to the number of candidates. Rows whose
     /// distances are all NaN keep index −1 and distance NaN in the unfilled places.
+    ///
+    /// `progress` hears the share of the work done after each round of blocks (on the
+    /// calling thread); when it answers false the search stops there and its lists are
+    /// incomplete, which is how a caller abandons a search it no longer needs.
     public static func search(
         queries: Matrix<Float>, references: Matrix<Float>, k requestedK: Int,
-        excludeSelf: Bool, threads: Int = 1
+        excludeSelf: Bool, threads: Int = 1, progress: ((Double) -> Bool)? = nil
     ) -> NeighborLists {
         precondition(queries.cols == references.cols, "queries have \(queries.cols) dimensions, references \(references.cols)")
         precondition(!excludeSelf || queries.rows == references.rows, "excludeSelf needs queries = references")
@@ -70,9 +74,9 @@ public enum NearestNeighbors {
         let right = augmentedRight(excludeSelf ? queries : references)
         withSingleThreadedBLAS(if: threads > 1) {
             if excludeSelf {
-                symmetricSearch(left: left, right: right, selection: selection, threads: threads)
+                symmetricSearch(left: left, right: right, selection: selection, threads: threads, progress: progress)
             } else {
-                crossSearch(left: left, right: right, selection: selection, threads: threads)
+                crossSearch(left: left, right: right, selection: selection, threads: threads, progress: progress)
             }
         }
         return selection.sortedLists()
@@ -109,11 +113,15 @@ public enum NearestNeighbors {
         BLAS.threads = saved
     }
 
-    private static func symmetricSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
+    private static func symmetricSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int,
+                                        progress: ((Double) -> Bool)?) {
         let n = left.rows
         let blockCount = (n + queryBlock - 1) / queryBlock
         let block = { @Sendable (b: Int) in (b * queryBlock)..<min(n, (b + 1) * queryBlock) }
-        for round in roundRobinRounds(blockCount) {
+        let rounds = roundRobinRounds(blockCount)
+        let pairCount = Double(rounds.reduce(0) { $0 + $1.count })
+        var pairsDone = 0
+        for round in rounds {
             let workers = max(1, min(threads, round.count))
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var products = [Float](repeating: 0, count: queryBlock * queryBlock)
@@ -129,6 +137,8 @@ public enum NearestNeighbors {
                     }
                 }
             }
+            pairsDone += round.count
+            if let progress, !progress(Double(pairsDone) / pairCount) { return }
         }
     }
 
@@ -149,13 +159,18 @@ public enum NearestNeighbors {
         return rounds
     }
 
-    private static func crossSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int) {
+    /// Query blocks go to the workers in rounds of `workers` blocks each, so progress can
+    /// be reported (and the search stopped) between rounds.
+    private static func crossSearch(left: Matrix<Float>, right: Matrix<Float>, selection: NeighborSelection, threads: Int,
+                                    progress: ((Double) -> Bool)?) {
         let n = left.rows
         let blockCount = (n + queryBlock - 1) / queryBlock
         let workers = max(1, min(threads, blockCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var products = [Float](repeating: 0, count: queryBlock * referenceTile)
-            for block in stride(from: worker, to: blockCount, by: workers) {
+        for roundStart in stride(from: 0, to: blockCount, by: workers) {
+            let roundEnd = min(blockCount, roundStart + workers)
+            DispatchQueue.concurrentPerform(iterations: roundEnd - roundStart) { offset in
+                let block = roundStart + offset
+                var products = [Float](repeating: 0, count: queryBlock * referenceTile)
                 let rows = (block * queryBlock)..<min(n, (block + 1) * queryBlock)
                 for tileStart in stride(from: 0, to: right.rows, by: referenceTile) {
                     let columns = tileStart..<min(right.rows, tileStart + referenceTile)
@@ -165,6 +180,7 @@ public enum NearestNeighbors {
                     }
                 }
             }
+            if let progress, !progress(Double(roundEnd) / Double(blockCount)) { return }
         }
     }
 

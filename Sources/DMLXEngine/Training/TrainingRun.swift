@@ -43,7 +43,7 @@ public final class TrainingRun: Sendable {
     }
 
     public let configuration: TrainingConfiguration
-    private let trainer: UncheckedBox<any EpochTrainer>
+    private let trainer: QueueBound<any EpochTrainer>
     private let queue: DispatchQueue
     private let control: Mutex<Control>
     private let mailbox = Mutex(Published())
@@ -59,9 +59,9 @@ public final class TrainingRun: Sendable {
     public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
         self.minimumEpochSeconds = minimumEpochSeconds
         configuration = trainer.configuration
-        self.trainer = UncheckedBox(trainer)
         self.observer = observer
         queue = DispatchQueue(label: "dmlx.run.\(trainer.configuration.runName)")
+        self.trainer = QueueBound(trainer, queue: queue)
         control = Mutex(Control(epochLimit: trainer.configuration.epochs))
         mailbox.withLock { box in
             box.snapshots = trainer.history.map { EpochSnapshot(run: trainer.configuration.runName, record: $0) }
@@ -214,10 +214,4 @@ public final class TrainingRun: Sendable {
         if !previous.isTerminal && status.isTerminal { done.leave() }
     }
 
-}
-
-/// Holds a non-Sendable value that is only ever used on one serial queue.
-private final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,0 +1,115 @@
+import DMLXCore
+import Dispatch
+
+/// The pipeline that makes one map, shared by the UI's `MapRun` and `dmlx project`:
+/// the embedding's exact k-NN graph (`NearestNeighbors`), the method's affinities and
+/// initial layout, the optimisation in steps of about `MapSettings.stepSeconds`, and the
+/// trust scores of the result. Every stage reports a `MapFrame`; a report answered with
+/// false abandons the job there (a newer one is wanted).
+///
+/// Cost: O(n²·d) for the search (a GEMM, the longest stage for large n), then O(n·k) per
+/// iteration; memory O(n·k), never n × n.
+public struct MapComputation {
+    public let job: MapJob
+    public let settings: MapSettings
+    private let started = DispatchTime.now().uptimeNanoseconds
+    private let report: (MapFrame) -> Bool
+
+    public init(_ job: MapJob, settings: MapSettings, report: @escaping (MapFrame) -> Bool) {
+        self.job = job
+        self.settings = settings
+        self.report = report
+    }
+
+    /// The `k`-NN graph of the embeddings (by default as many neighbours as the job
+    /// needs, `MapSettings.neighborCount`), or nil when abandoned.
+    public func neighbors(k requested: Int? = nil) -> NeighborLists? {
+        let k = requested ?? settings.neighborCount(for: job.method, points: job.embeddings.rows)
+        var abandoned = false
+        let lists = NearestNeighbors.search(queries: job.embeddings, references: job.embeddings, k: k, excludeSelf: true,
+                                            threads: settings.threads) { share in
+            abandoned = !report(frame(.neighbors(share)))
+            return !abandoned
+        }
+        return abandoned ? nil : lists
+    }
+
+    /// Makes the map from `neighbors` (at least as many per point as `neighbors()` finds)
+    /// and returns its finished frame, or nil when abandoned.
+    public func run(neighbors: NeighborLists) -> MapFrame? {
+        guard job.embeddings.isFinite else {
+            _ = report(frame(.failed("the embeddings hold NaN or infinite values")))
+            return nil
+        }
+        do {
+            guard report(frame(.preparing)), let layout = try optimizedLayout(neighbors: neighbors) else { return nil }
+            guard layout.isFinite else {
+                _ = report(frame(.failed("the map diverged (NaN or infinite coordinates)")))
+                return nil
+            }
+            var result = frame(.scoring)
+            result.layout = layout
+            guard report(result) else { return nil }
+            result.trust = MapTrust.measure(embedding: job.embeddings, layout: layout, embeddingNeighbors: neighbors,
+                                            k: min(settings.trustNeighbors, neighbors.k),
+                                            queries: settings.trustQueries(points: layout.rows, seed: UInt64(job.key.epoch)))
+            result.stage = .finished
+            result.seconds = elapsed
+            _ = report(result)
+            return result
+        } catch {
+            _ = report(frame(.failed(String(describing: error))))
+            return nil
+        }
+    }
+
+    /// The layout, optimised step by step with each step published; the given layout
+    /// for PCA; nil when abandoned.
+    private func optimizedLayout(neighbors: NeighborLists) throws -> Matrix<Float>? {
+        switch job.method {
+        case .pca:
+            return job.layout
+        case .tsne:
+            var configuration = settings.tsne
+            // A continuation starts from a formed map: exaggerating it again would tear
+            // its clusters apart and lose the stability it is there for.
+            if job.layout != nil { configuration.earlyExaggerationIterations = 0 }
+            let affinities = TSNEAffinities.joint(neighbors: neighbors, perplexity: configuration.perplexity)
+            let initial = try job.layout ?? TSNEInitialization.pca(job.embeddings)
+            return optimize(TSNEOptimizer(affinities: affinities, initial: initial, configuration: configuration,
+                                          threads: settings.threads))
+        case .umap:
+            let graph = FuzzySimplicialSet.graph(neighbors: neighbors, neighborCount: settings.umap.neighborCount)
+            let initial = try job.layout ?? UMAPInitialization.spectral(graph, seed: settings.umap.seed)
+            return optimize(UMAPOptimizer(graph: graph, initial: initial, configuration: settings.umap))
+        }
+    }
+
+    /// Runs `optimizer` to the end in steps sized to last about `stepSeconds` each
+    /// (measured on the previous step), publishing the layout after every step.
+    private func optimize(_ optimizer: some MapOptimizer) -> Matrix<Float>? {
+        var optimizer = optimizer
+        var count = 1
+        while !optimizer.isFinished {
+            let before = DispatchTime.now().uptimeNanoseconds
+            optimizer.step(count)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - before) / 1e9
+            var progress = frame(.optimizing)
+            progress.layout = optimizer.layout
+            progress.iteration = optimizer.iteration
+            progress.totalIterations = optimizer.totalIterations
+            guard report(progress) else { return nil }
+            let perIteration = seconds / Double(count)
+            count = max(1, min(100, Int(settings.stepSeconds / max(perIteration, 1e-6))))
+        }
+        return optimizer.layout
+    }
+
+    private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+
+    private func frame(_ stage: MapFrame.Stage) -> MapFrame {
+        var frame = MapFrame(key: job.key, method: job.method, stage: stage)
+        frame.seconds = elapsed
+        return frame
+    }
+}
