@@ -16,6 +16,8 @@ public struct AppData: Sendable {
     /// Whether the metrics table shows the raw-features and untrained baselines (off when
     /// viewing given embeddings, which are their own raw features).
     public var showsBaselines: Bool
+    /// A 2-D map of the test points given with them (`dmlx view --map FILE`), n × 2.
+    public var givenMap: Matrix<Float>?
 
     public init(name: String, split: String, testLabels: [Int], classNames: [Int: String],
                 rawTestFeatures: Matrix<Float>, imageShape: Dataset.ImageShape?, rawMetrics: RetrievalMetrics,

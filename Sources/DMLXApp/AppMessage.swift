@@ -7,6 +7,9 @@ public enum AppMessage: Sendable {
     /// Run `index` has published these snapshots (all of them, oldest first), is in this
     /// status, and has done `steps` batches or iterations of the epoch under way.
     case run(index: Int, snapshots: [EpochSnapshot], status: TrainingRun.Status, steps: Int)
+    /// The map queue's newest frame of the job under way and the maps finished since
+    /// the last poll.
+    case maps(latest: MapFrame?, finished: [MapFrame])
     /// A line for the status bar (e.g. where a checkpoint was saved).
     case notice(String)
     /// How long the previous frame took to render.
@@ -21,5 +24,7 @@ public enum AppEffect: Sendable, Equatable {
     case stepRuns
     /// Write a checkpoint of every run, between epochs.
     case saveCheckpoints
+    /// Make (or score) a map on the map queue, superseding the one under way.
+    case computeMap(MapJob)
     case quit
 }

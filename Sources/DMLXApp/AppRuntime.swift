@@ -18,13 +18,15 @@ public final class AppRuntime<Backend: TerminalBackend> {
     public private(set) var recentFrameMilliseconds: [Double] = []
     private var screen: Screen<Backend>
     private let runs: [TrainingRun]
+    private let maps: MapRun
     private let checkpointDirectory: URL
     private let notices = NoticeQueue()
     private var seen: [(count: Int, status: TrainingRun.Status, steps: Int)]
+    private var seenMapFrame: (key: MapKey, stage: MapFrame.Stage, iteration: Int)?
 
     /// `runs` must be in the order of `state.runs`. Checkpoints (`s`) are written to
-    /// `checkpointDirectory` as dmlx-<run>.ckpt.
-    public init(state: AppState, backend: Backend, runs: [TrainingRun], checkpointDirectory: URL) {
+    /// `checkpointDirectory` as dmlx-<run>.ckpt. Maps are made on `maps`' queue.
+    public init(state: AppState, backend: Backend, runs: [TrainingRun], maps: MapRun, checkpointDirectory: URL) {
         var initial = state
         initial.size = AppState.Size(width: backend.size.width, height: backend.size.height)
         initial.glyphs = backend.glyphs
@@ -32,19 +34,23 @@ public final class AppRuntime<Backend: TerminalBackend> {
         self.state = initial
         self.screen = Screen(backend: backend)
         self.runs = runs
+        self.maps = maps
         self.checkpointDirectory = checkpointDirectory
         seen = runs.map { _ in (0, .waiting, 0) }
     }
 
-    /// Starts the runs and loops until the user quits. On the way out the runs are stopped
-    /// and awaited (at most one batch each), so the process never exits with a batch in
-    /// flight on another thread.
+    /// Starts the runs and loops until the user quits. On the way out the runs and the
+    /// map queue are stopped and awaited (at most one batch or map step each), so the
+    /// process never exits with work in flight on another thread.
     public func run() {
         runs.forEach { $0.start() }
         defer {
             runs.forEach { $0.stop() }
+            maps.cancel()
             runs.forEach { $0.waitUntilDone() }
+            maps.waitUntilIdle()
         }
+        perform(state.update(.maps(latest: nil, finished: [])))
         var needsFrame = true
         while !state.shouldQuit {
             if needsFrame { renderFrame() }
@@ -77,6 +83,14 @@ public final class AppRuntime<Backend: TerminalBackend> {
                 messages.append(.run(index: index, snapshots: snapshots, status: status, steps: steps))
             }
         }
+        let (latest, finished) = maps.take()
+        let isNews = latest.map { frame in
+            seenMapFrame.map { $0.key != frame.key || $0.stage != frame.stage || $0.iteration != frame.iteration } ?? true
+        } ?? false
+        if isNews || !finished.isEmpty {
+            seenMapFrame = latest.map { ($0.key, $0.stage, $0.iteration) }
+            messages.append(.maps(latest: latest, finished: finished))
+        }
         messages += notices.drain().map(AppMessage.notice)
         return messages
     }
@@ -86,7 +100,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
         let buffer = AppView.render(state)
         screen.present(buffer)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        _ = state.update(.frameRendered(milliseconds: milliseconds))
+        perform(state.update(.frameRendered(milliseconds: milliseconds)))
         if recentFrameMilliseconds.count == 1000 { recentFrameMilliseconds.removeFirst() }
         recentFrameMilliseconds.append(milliseconds)
     }
@@ -98,6 +112,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
             case .resumeRuns: runs.forEach { $0.resume() }
             case .stepRuns: runs.forEach { $0.step() }
             case .quit: break
+            case .computeMap(let job): maps.submit(job)
             case .saveCheckpoints:
                 for run in runs {
                     let file = checkpointDirectory.appendingPathComponent("dmlx-\(run.name).ckpt")

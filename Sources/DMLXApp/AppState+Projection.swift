@@ -3,26 +3,58 @@ import DMLXEngine
 
 extension AppState {
     /// The scatter plot's coordinates: the focused run's test embeddings at the shown
-    /// epoch (n × 2) and its proxies (normalised, as the loss compares them) through the
-    /// same map; nil before the run has published embeddings.
+    /// epoch (n × 2) and, for linear maps, its proxies (normalised, as the loss compares
+    /// them) through the same map; nil before the run has published embeddings. A
+    /// non-linear mode draws its map as far as it has formed, or the nearest epoch's
+    /// map, or until there is either the aligned PCA.
     public var scatterCoordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)? {
-        guard let snapshot = focusedSnapshot, let embeddings = snapshot.embeddings,
-              let map = projection(for: snapshot) else { return nil }
+        guard let snapshot = focusedSnapshot, let embeddings = snapshot.embeddings else { return nil }
+        if shownProjectionMode.nonlinearMethod != nil, let key = shownMapKey, let layout = maps.drawable(for: key)?.layout {
+            return (layout, nil)
+        }
+        if shownProjectionMode == .given, let given = data.givenMap { return (given, nil) }
+        guard let map = linearProjection(for: snapshot) else { return nil }
         return (map.project(embeddings), snapshot.proxies.map { map.project(Self.normalizedRows($0)) })
     }
 
     /// The projection mode in effect: the chosen one, except that a run without a learned
-    /// `L` (a deep run) shows the aligned PCA where `.metricAxes` was chosen.
+    /// `L` (a deep run) shows the aligned PCA where `.metricAxes` was chosen, and data
+    /// without a given map likewise where `.given` was.
     public var shownProjectionMode: ProjectionMode {
-        projectionMode == .metricAxes && focusedSnapshot?.projection?.metricAxes == nil ? .aligned : projectionMode
+        switch projectionMode {
+        case .metricAxes where focusedSnapshot?.projection?.metricAxes == nil: return .aligned
+        case .given where data.givenMap == nil: return .aligned
+        default: return projectionMode
+        }
     }
 
-    private func projection(for snapshot: EpochSnapshot) -> LinearProjection? {
+    /// Which map the scatter shows, as the map queue and the atlas key it. The fixed
+    /// basis changes with every new epoch, so its key names the epoch it was taken from.
+    public var shownMapKey: MapKey? {
+        guard let run = focused, let epoch = focusedSnapshot?.epoch else { return nil }
+        let projection = shownProjectionMode == .fixed ? "fixed@\(latestEpoch)" : shownProjectionMode.rawValue
+        return MapKey(run: run.name, epoch: epoch, projection: projection)
+    }
+
+    /// The job the shown map still needs: making it (t-SNE, UMAP, continuing from the
+    /// nearest epoch's map) or scoring it (linear and given maps); nil when it is done or
+    /// already asked for.
+    var neededMapJob: MapJob? {
+        guard let key = shownMapKey, maps.finished[key] == nil, maps.requested != key,
+              let snapshot = focusedSnapshot, let embeddings = snapshot.embeddings else { return nil }
+        if let method = shownProjectionMode.nonlinearMethod {
+            return MapJob(key: key, method: method, embeddings: embeddings, layout: maps.continuation(for: key))
+        }
+        guard let layout = scatterCoordinates?.points else { return nil }
+        return MapJob(key: key, method: .pca, embeddings: embeddings, layout: layout)
+    }
+
+    private func linearProjection(for snapshot: EpochSnapshot) -> LinearProjection? {
         switch shownProjectionMode {
-        case .aligned: return snapshot.projection?.aligned
         case .metricAxes: return snapshot.projection?.metricAxes
         case .perEpoch: return snapshot.projection?.perEpoch
         case .fixed: return LinearProjection.fixed(from: focused?.snapshots.compactMap(\.projection) ?? [])
+        case .aligned, .tsne, .umap, .given: return snapshot.projection?.aligned
         }
     }
 

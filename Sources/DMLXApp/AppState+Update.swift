@@ -3,8 +3,18 @@ import DMLXTerm
 
 extension AppState {
     /// Applies one message and returns what the runtime must do about it. Every key of
-    /// `KeyBindings.all` is handled here.
+    /// `KeyBindings.all` is handled here. Whatever changed, the map the scatter now shows
+    /// is asked for if it is still missing.
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
+        var effects = apply(message)
+        if let job = neededMapJob {
+            maps.requested = job.key
+            effects.append(.computeMap(job))
+        }
+        return effects
+    }
+
+    private mutating func apply(_ message: AppMessage) -> [AppEffect] {
         switch message {
         case .key(let key):
             return search == nil ? handle(key) : handleSearch(key)
@@ -13,6 +23,9 @@ extension AppState {
             runs[index].snapshots = snapshots
             runs[index].status = status
             runs[index].stepsInEpoch = steps
+            return []
+        case .maps(let latest, let finished):
+            maps.receive(latest: latest, finished: finished)
             return []
         case .notice(let text):
             notice = text
@@ -47,7 +60,9 @@ extension AppState {
         case .tab: screen = cycled(screen, by: 1)
         case .backTab: screen = cycled(screen, by: -1)
         case .character("r"): focusedRun = runs.isEmpty ? 0 : (focusedRun + 1) % runs.count
-        case .character("p"): projectionMode = shownProjectionMode.next(hasMetricAxes: focusedSnapshot?.projection?.metricAxes != nil)
+        case .character("p"):
+            projectionMode = shownProjectionMode.next(hasMetricAxes: focusedSnapshot?.projection?.metricAxes != nil,
+                                                      hasGivenMap: data.givenMap != nil)
         case .character("t"): compareAxis = compareAxis == .epochs ? .seconds : .epochs
         case .character("s"): return [.saveCheckpoints]
         case .character("?"): showsHelp.toggle()

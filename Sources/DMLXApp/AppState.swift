@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     /// Which run the scatter plot and neighbour panels show (`r`).
     public var focusedRun = 0
     public var projectionMode = ProjectionMode.aligned
+    /// The maps made so far and the one being made.
+    public var maps = MapAtlas()
     public var compareAxis = CompareAxis.epochs
     /// The text typed after `/`, while the jump prompt is open.
     public var search: String?

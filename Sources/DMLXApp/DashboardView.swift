@@ -20,8 +20,14 @@ struct DashboardLayout {
         neighbors = right[1]
     }
 
-    /// The inside of the scatter panel's box, where the plot is drawn.
-    var scatterPlotArea: Rect { Box(title: nil).inner(scatter) }
+    /// The first line inside the scatter panel's box: the map's trust or progress.
+    var scatterCaption: Rect { Box(title: nil).inner(scatter).row(0) }
+
+    /// The inside of the scatter panel's box below the caption, where the plot is drawn.
+    var scatterPlotArea: Rect {
+        let inner = Box(title: nil).inner(scatter)
+        return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+    }
 }
 
 struct DashboardView: Widget {
@@ -34,13 +40,17 @@ struct DashboardView: Widget {
             into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
         MetricsTable(state: state).render(
             into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
-        // The selected point's neighbours are found once per frame, for both panels.
+        // The selected point's neighbours and the map are found once per frame, for both panels.
         let neighbors = PointNeighbors.ofSelection(in: state)
+        let coordinates = state.scatterCoordinates
         _ = panel(scatterTitle, layout.scatter, into: &buffer, glyphs: glyphs)
-        if let scatter = ScatterFigure(state: state, neighbors: neighbors.map(\.index)).plot {
+        buffer.set(x: layout.scatterCaption.x, y: layout.scatterCaption.y, string: MapCaption(state: state).text,
+                   style: .foreground(.dim), clip: layout.scatterCaption)
+        if let scatter = ScatterFigure(state: state, coordinates: coordinates, neighbors: neighbors.map(\.index)).plot {
             scatter.render(into: &buffer, area: layout.scatterPlotArea)
         }
-        NeighborPanel(state: state, neighbors: neighbors).render(
+        let far = coordinates.map { FarOnMap.neighbors(neighbors.map(\.index), of: state.selection, on: $0.points) } ?? []
+        NeighborPanel(state: state, neighbors: neighbors, farOnMap: far).render(
             into: &buffer, area: panel("Neighbours of #\(state.selection)", layout.neighbors, into: &buffer, glyphs: glyphs))
     }
 
@@ -122,11 +132,19 @@ struct MetricsTable: Widget {
 /// the selected point and its neighbours.
 struct ScatterFigure {
     let state: AppState
+    /// `state.scatterCoordinates`, when the caller has them already.
+    var coordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)?
     /// The selected point's neighbours, marked on the plot.
     var neighbors: [Int] = []
 
+    init(state: AppState, coordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)?? = nil, neighbors: [Int] = []) {
+        self.state = state
+        self.coordinates = coordinates ?? state.scatterCoordinates
+        self.neighbors = neighbors
+    }
+
     var plot: ScatterPlot? {
-        guard let coordinates = state.scatterCoordinates else { return nil }
+        guard let coordinates else { return nil }
         let classes = state.data.classes
         let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         let neighbors = Set(self.neighbors)

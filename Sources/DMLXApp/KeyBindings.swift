@@ -14,7 +14,7 @@ public enum KeyBindings {
         HelpOverlay.Entry("+  -", "more / fewer neighbours (k)"),
         HelpOverlay.Entry("tab  shift-tab", "next / previous screen: dashboard, compare, inspect, mining, metric"),
         HelpOverlay.Entry("r", "show the next run in the scatter and neighbour panels"),
-        HelpOverlay.Entry("p", "cycle projections: aligned PCA, fixed basis, per-epoch PCA, top directions of L (classic runs)"),
+        HelpOverlay.Entry("p", "cycle maps: " + ProjectionMode.allCases.map(\.title).joined(separator: ", ")),
         HelpOverlay.Entry("t", "compare screen: against epochs / training seconds"),
         HelpOverlay.Entry("s", "save a checkpoint of every run"),
         HelpOverlay.Entry("?", "show / hide this help"),

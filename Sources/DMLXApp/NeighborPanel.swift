@@ -2,11 +2,12 @@ import DMLXCore
 import DMLXTerm
 
 /// The selected point and its k nearest neighbours in the focused run's embedding at the
-/// shown epoch: label, distance and a mark for each wrong-class neighbour, with a picture
-/// of the point for image data.
+/// shown epoch: label, distance, a mark for each wrong-class neighbour and for each that
+/// the map draws far away (`FarOnMap`), with a picture of the point for image data.
 struct NeighborPanel: Widget {
     let state: AppState
     let neighbors: [PointNeighbors.Neighbor]
+    var farOnMap: Set<Int> = []
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty, state.data.testLabels.indices.contains(state.selection) else { return }
@@ -21,7 +22,8 @@ struct NeighborPanel: Widget {
         let entries = found.enumerated().map { rank, neighbor in
             let neighborLabel = state.data.testLabels[neighbor.index]
             return NeighborList.Entry(rank: rank + 1, index: neighbor.index, label: state.data.labelText(neighborLabel),
-                                      distance: Double(neighbor.distance), isWrongClass: neighborLabel != label)
+                                      distance: Double(neighbor.distance), isWrongClass: neighborLabel != label,
+                                      isFarOnMap: farOnMap.contains(neighbor.index))
         }
         NeighborList(entries: entries, glyphs: state.glyphs).render(into: &buffer, area: columns[0])
         if thumbnailWidth > 0, let thumbnail = Thumbnail.of(state.selection, state: state, caption: nil) {

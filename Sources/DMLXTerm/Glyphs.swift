@@ -37,6 +37,8 @@ public enum Glyphs: Sendable, Equatable, Hashable {
     public var neighborMark: Character { pick("○", "o") }
     /// A neighbour of the wrong class.
     public var wrongMark: Character { pick("✗", "x") }
+    /// A neighbour drawn far from its point on a non-linear map.
+    public var farMark: Character { pick("↯", "!") }
     /// The multiplication sign in sizes such as 80×24.
     public var times: Character { pick("×", "x") }
 }

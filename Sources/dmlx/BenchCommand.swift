@@ -33,9 +33,19 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --classic: comma-separated learners (euclidean, lda, nca, lmnn, itml, mmc, mmc-diagonal); all by default.")
     var methods = ""
 
+    @Flag(help: "Only the 2-D maps: t-SNE and UMAP on digits and Fashion-MNIST t10k, time and trust, beside openTSNE and umap-learn when --peers is given.")
+    var maps = false
+
+    @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python).")
+    var peers: String?
+
     func run() throws {
         BLAS.threads = threads
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
+        if maps {
+            BLAS.threads = 1  // the search's workers call BLAS themselves
+            return try MapBenchmark.run(threads: threads, python: peers)
+        }
         print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("\ntraining (median seconds per epoch over \(epochs) epochs)")
         print("case                                            dmlx   reference")
@@ -114,6 +124,17 @@ struct BenchCommand: ParsableCommand {
     private func recallSeconds(points: Int, dimension: Int) -> Double {
         BLAS.threads = 1  // the search's workers call BLAS themselves
         defer { BLAS.threads = threads }
+        let (embeddings, labels) = Self.gaussianClusters(points: points, dimension: dimension)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
+                                                excludeSelf: true, threads: threads)
+        _ = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// `points` points of 10 seeded Gaussian clusters (centres ~ N(0, I), noise deviation
+    /// 2), labelled by cluster in turn.
+    static func gaussianClusters(points: Int, dimension: Int) -> (points: Matrix<Float>, labels: [Int]) {
         var generator = SeededGenerator(seed: 1)
         let centres = (0..<10 * dimension).map { _ in Float(generator.nextGaussian()) }
         let labels = (0..<points).map { $0 % 10 }
@@ -123,12 +144,7 @@ struct BenchCommand: ParsableCommand {
                 storage[i * dimension + j] = centres[labels[i] * dimension + j] + Float(generator.nextGaussian()) * 2
             }
         }
-        let embeddings = Matrix(rows: points, cols: dimension, storage: storage)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
-                                                excludeSelf: true, threads: threads)
-        _ = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (Matrix(rows: points, cols: dimension, storage: storage), labels)
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

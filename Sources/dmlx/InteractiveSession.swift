@@ -21,13 +21,14 @@ enum InteractiveSession {
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, isClassic: $0.method != nil) },
             size: AppState.Size(width: 80, height: 24))
         state.screen = screen
-        try present(state, runs: runs)
+        try present(state, runs: runs, maps: MapSettings())
     }
 
-    /// Runs the UI on `state` (with `runs` training behind it) until the user quits.
-    static func present(_ state: AppState, runs: [TrainingRun]) throws {
+    /// Runs the UI on `state` (with `runs` training behind it) until the user quits,
+    /// making its maps with `maps`.
+    static func present(_ state: AppState, runs: [TrainingRun], maps: MapSettings) throws {
         try TerminalSession.run { backend in
-            AppRuntime(state: state, backend: backend, runs: runs,
+            AppRuntime(state: state, backend: backend, runs: runs, maps: MapRun(settings: maps),
                        checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
         }
     }

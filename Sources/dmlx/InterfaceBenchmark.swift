@@ -14,6 +14,8 @@ enum InterfaceBenchmark {
     struct Result {
         var frames: [Double]
         var latencies: [Double]
+        /// The maps as the UI held them when it quit.
+        var maps: MapAtlas
     }
 
     static func measure(width: Int, height: Int, keys keyCount: Int) throws -> Result {
@@ -28,16 +30,22 @@ enum InterfaceBenchmark {
         let state = AppState(data: AppData(data, configuration: configurations[0]),
                              runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
                              size: AppState.Size(width: width, height: height))
-        // Keys arrive every 60 ms once training is under way: a walk through the scatter
-        // plot and the screens, then quit.
-        let script: [Key] = (0..<keyCount).map { [.right, .down, .left, .up, .tab, .character("+"), .character("[")][$0 % 7] }
-            + [.character("q")]
-        let backend = ProbeBackend(width: width, height: height, keys: script, start: 0.5, interval: 0.06)
-        let runtime = AppRuntime(state: state, backend: backend, runs: runs,
+        // A walk through the scatter plot and the screens once training is under way.
+        let walk: [Key] = (0..<keyCount).map { [.right, .down, .left, .up, .tab, .character("+"), .character("[")][$0 % 7] }
+        let result = measure(state, runs: runs, maps: MapSettings(), keys: walk, start: 0.5)
+        runs.forEach { $0.waitUntilDone() }
+        return result
+    }
+
+    /// Runs the app on `state` with `runs` behind it while `keys` arrive every 60 ms from
+    /// `start` seconds on, then `q`.
+    static func measure(_ state: AppState, runs: [TrainingRun], maps: MapSettings, keys: [Key], start: Double) -> Result {
+        let backend = ProbeBackend(width: state.size.width, height: state.size.height, keys: keys + [.character("q")],
+                                   start: start, interval: 0.06)
+        let runtime = AppRuntime(state: state, backend: backend, runs: runs, maps: MapRun(settings: maps),
                                  checkpointDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         runtime.run()
-        runs.forEach { $0.waitUntilDone() }
-        return Result(frames: runtime.recentFrameMilliseconds, latencies: backend.latencyMilliseconds)
+        return Result(frames: runtime.recentFrameMilliseconds, latencies: backend.latencyMilliseconds, maps: runtime.state.maps)
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -28,6 +28,11 @@ struct ViewCommand: ParsableCommand {
     @Option(help: "Seed of the k-means++ clustering behind NMI and AMI.")
     var seed: UInt64 = 0
 
+    @Option(help: "The map to open on: \(MapChoice.help). `p` cycles through all of them.")
+    var map: MapChoice = .method(.pca)
+
+    @OptionGroup var mapOptions: MapOptions
+
     func validate() throws {
         if labels != nil && metadata != nil { throw ValidationError("give --labels or --metadata, not both") }
     }
@@ -38,16 +43,24 @@ struct ViewCommand: ParsableCommand {
         let data = try DatasetCatalog.load(file, labels: labels ?? metadata, seed: seed).train
         guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
         let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed, threads: 2)
+        let state = try Self.state(showing: data, from: file, metrics: metrics, map: map)
+        try InteractiveSession.present(state, runs: [], maps: mapOptions.settings)
+    }
+
+    /// The UI's state for given embeddings: one finished "run" at epoch 0, opened on `map`.
+    static func state(showing data: Dataset, from file: String, metrics: RetrievalMetrics, map: MapChoice) throws -> AppState {
         var track = ProjectionTrack()
         let snapshot = EpochSnapshot(run: data.name, epoch: 0, loss: nil, batchLosses: [], trainSeconds: 0,
                                      cumulativeTrainSeconds: 0, metrics: metrics, statistics: [:], learningRate: 0,
                                      embeddings: data.features, projection: try? track.next(data.features))
-        let appData = AppData(name: file, split: "embeddings", testLabels: data.labels, classNames: data.classNames,
+        var appData = AppData(name: file, split: "embeddings", testLabels: data.labels, classNames: data.classNames,
                               rawTestFeatures: data.features, imageShape: data.imageShape, rawMetrics: metrics,
                               showsBaselines: false)
-        let state = AppState(data: appData,
+        if case .file(let path) = map { appData.givenMap = try MapChoice.load(path, points: data.count) }
+        var state = AppState(data: appData,
                              runs: [RunView(name: data.name, snapshots: [snapshot], status: .finished, plannedEpochs: 0)],
                              size: AppState.Size(width: 80, height: 24))
-        try InteractiveSession.present(state, runs: [])
+        if case .method(let method) = map { state.projectionMode = ProjectionMode(method) } else { state.projectionMode = .given }
+        return state
     }
 }

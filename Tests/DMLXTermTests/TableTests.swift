@@ -40,17 +40,19 @@ import DMLXTestSupport
         let entries = [
             NeighborList.Entry(rank: 1, index: 17, label: "7", distance: 0.5, isWrongClass: false),
             NeighborList.Entry(rank: 2, index: 230, label: "1", distance: 1.25, isWrongClass: true),
+            NeighborList.Entry(rank: 3, index: 4, label: "7", distance: 1.5, isWrongClass: false, isFarOnMap: true),
         ]
-        var buffer = Buffer(width: 30, height: 3)
+        var buffer = Buffer(width: 30, height: 4)
         NeighborList(entries: entries).render(into: &buffer, area: buffer.area)
         #expect(buffer.lines == [
-            "# index label       distance",
-            "1    17 7              0.500",
-            "2   230 1              1.250 ✗",
+            "# index label     distance",
+            "1    17 7            0.500",
+            "2   230 1            1.250 ✗",
+            "3     4 7            1.500   ↯",
         ])
         #expect(buffer[8, 2].style == .foreground(.bad) && buffer[8, 1].style == Style())
-        var ascii = Buffer(width: 30, height: 3)
+        var ascii = Buffer(width: 30, height: 4)
         NeighborList(entries: entries, glyphs: .ascii).render(into: &ascii, area: ascii.area)
-        #expect(ascii.lines[2].hasSuffix("1.250 x"))
+        #expect(ascii.lines[2].hasSuffix("1.250 x") && ascii.lines[3].hasSuffix("1.500   !"))
     }
 }

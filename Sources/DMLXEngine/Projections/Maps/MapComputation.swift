@@ -34,6 +34,11 @@ public struct MapComputation {
         return abandoned ? nil : lists
     }
 
+    /// Makes the map from scratch: the search, then `run`.
+    public func make() -> MapFrame? {
+        neighbors().flatMap(run(neighbors:))
+    }
+
     /// Makes the map from `neighbors` (at least as many per point as `neighbors()` finds)
     /// and returns its finished frame, or nil when abandoned.
     public func run(neighbors: NeighborLists) -> MapFrame? {
@@ -74,14 +79,16 @@ public struct MapComputation {
             // A continuation starts from a formed map: exaggerating it again would tear
             // its clusters apart and lose the stability it is there for.
             if job.layout != nil { configuration.earlyExaggerationIterations = 0 }
-            let affinities = TSNEAffinities.joint(neighbors: neighbors, perplexity: configuration.perplexity)
+            let affinities = TSNEAffinities.joint(neighbors: neighbors, perplexity: configuration.perplexity,
+                                                  threads: settings.threads)
             let initial = try job.layout ?? TSNEInitialization.pca(job.embeddings)
             return optimize(TSNEOptimizer(affinities: affinities, initial: initial, configuration: configuration,
                                           threads: settings.threads))
         case .umap:
-            let graph = FuzzySimplicialSet.graph(neighbors: neighbors, neighborCount: settings.umap.neighborCount)
+            let graph = try FuzzySimplicialSet.graph(neighbors: neighbors, neighborCount: settings.umap.neighborCount)
             let initial = try job.layout ?? UMAPInitialization.spectral(graph, seed: settings.umap.seed)
-            return optimize(UMAPOptimizer(graph: graph, initial: initial, configuration: settings.umap))
+            let configuration = job.layout == nil ? settings.umap : settings.umap.continuation
+            return optimize(UMAPOptimizer(graph: graph, initial: initial, configuration: configuration))
         }
     }
 

@@ -1,0 +1,138 @@
+import DMLXCore
+import DMLXEngine
+import Dispatch
+import Foundation
+
+/// `dmlx bench --maps`: dmlx's t-SNE and UMAP against openTSNE and umap-learn on the same
+/// input in the same invocation (the peers run in a Python of their own,
+/// Scripts/reference/map_peers.py), each map scored by dmlx's trust scores (equal to
+/// scikit-learn's `trustworthiness`, see MapTrustTests). dmlx's time runs from the
+/// embeddings to the finished layout, the exact k-NN search included; the peers' is their
+/// `fit` call, their own neighbour search included.
+enum MapBenchmark {
+    struct Peer: Decodable {
+        let peer: String
+        let version: String
+        let fit: String
+        let seconds: Double
+    }
+
+    static func run(threads: Int, python: String?) throws {
+        print("dmlx bench --maps — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+              + (python.map { ", peers from \($0)" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
+        var inputs = [("digits", try BuiltinDatasets.digits().features)]
+        if FashionMNIST.isInstalled, let test = try FashionMNIST.load().test { inputs.append(("Fashion-MNIST t10k", test.features)) }
+        for (name, points) in inputs {
+            print("\n\(name), \(points.rows) × \(points.cols) (raw features)")
+            let peers = try python.map { try runPeers($0, on: points, threads: threads) }
+            var settings = MapSettings()
+            settings.threads = threads
+            for method in [MapMethod.tsne, .umap] {
+                try compare(method, on: points, settings: settings, peers: peers)
+            }
+        }
+        try viewWhileMapping(points: 100_000, dimension: 64)
+    }
+
+    /// `dmlx view` of `points` Gaussian-cluster embeddings opened on t-SNE, keys arriving
+    /// every 60 ms while the map is searched for and optimised (on 2 threads, beside the
+    /// UI): how long each key takes to its frame, how far the map got, and the process's
+    /// peak memory. The metrics table is left empty (MAP@R of 100,000 points is not what
+    /// is measured here).
+    private static func viewWhileMapping(points: Int, dimension: Int) throws {
+        let (embeddings, labels) = BenchCommand.gaussianClusters(points: points, dimension: dimension)
+        let data = Dataset(name: "clusters", features: embeddings, labels: labels)
+        let none = RetrievalMetrics(recallAt: [:], precisionAt1: .nan, rPrecision: .nan, mapAtR: .nan, nmi: .nan, ami: .nan,
+                                    knnAccuracy: .nan)
+        var state = try ViewCommand.state(showing: data, from: "clusters", metrics: none, map: .method(.tsne))
+        state.size = AppState.Size(width: 200, height: 60)
+        var settings = MapSettings()
+        settings.threads = 2
+        let walk: [Key] = (0..<750).map { [.right, .down, .left, .up, .character("+"), .character("-")][$0 % 6] }
+        print("\ndmlx view of \(points) × \(dimension) points on t-SNE (200 × 60, in-memory terminal), keys every 60 ms for 45 s")
+        let result = InterfaceBenchmark.measure(state, runs: [], maps: settings, keys: walk, start: 2)
+        print(String(format: "key to frame: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms over %d keys   (target < 50 ms)",
+                     InterfaceBenchmark.median(result.latencies), InterfaceBenchmark.percentile(result.latencies, 0.95),
+                     result.latencies.max() ?? .nan, result.latencies.count))
+        if let frame = result.maps.finished.values.first ?? result.maps.current {
+            print("the map by then: \(frame.stage == .finished ? "finished" : "\(frame.stage)"), iteration \(frame.iteration)/\(frame.totalIterations) after "
+                  + String(format: "%.1f s", frame.seconds))
+        }
+        print("peak memory \(peakResidentMegabytes()) MB (the embeddings are \(points * dimension * 4 / 1_000_000) MB)")
+    }
+
+    /// VmHWM of /proc/self/status, in MB.
+    private static func peakResidentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return (line?.split(separator: " ").dropFirst().first).flatMap { Int($0) }.map { $0 / 1024 } ?? -1
+    }
+
+    /// One method on one input: dmlx's map and time, then the peer's.
+    private static func compare(_ method: MapMethod, on points: Matrix<Float>, settings: MapSettings,
+                                peers: (results: [Peer], directory: URL)?) throws {
+        let job = MapJob(key: MapKey(run: "bench", epoch: 0, projection: method.rawValue), method: method, embeddings: points)
+        let started = DispatchTime.now().uptimeNanoseconds
+        var layoutSeconds = 0.0
+        let computation = MapComputation(job, settings: settings) { frame in
+            if frame.stage == .scoring { layoutSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+            return true
+        }
+        guard let neighbors = computation.neighbors(),
+              let frame = computation.run(neighbors: neighbors) else { throw CommandFailure("the \(method.title) map failed") }
+        print(line(method.title.padding(toLength: 6, withPad: " ", startingAt: 0) + " dmlx", seconds: layoutSeconds, frame.trust))
+        guard let peers else { return }
+        let name = method == .tsne ? "openTSNE" : "umap-learn"
+        let fits = peers.results.filter { $0.peer == name }
+        guard let first = fits.first else { return print("       \(name): no result") }
+        let layout = try NpyLoader.features(path: peers.directory.appendingPathComponent("\(name).npy").path)
+        let trust = MapTrust.measure(embedding: points, layout: layout, embeddingNeighbors: neighbors,
+                                     k: settings.trustNeighbors, queries: settings.trustQueries(points: points.rows, seed: 0))
+        for fit in fits {
+            let label = "       \(name) \(first.version)" + (fits.count > 1 ? " \(fit.fit)" : "")
+            print(line(label, seconds: fit.seconds, fit.fit == first.fit ? trust : nil)
+                  + String(format: "   dmlx takes %.2f× its time", layoutSeconds / fit.seconds))
+        }
+    }
+
+    private static func line(_ label: String, seconds: Double, _ trust: MapTrust?) -> String {
+        label.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%8.2f s", seconds)
+            + (trust.map { String(format: "   trust %.4f   %d-NN kept %.1f%%", $0.trustworthiness, $0.k, 100 * $0.neighborsKept) } ?? "")
+    }
+
+    /// Runs both peers on `points` and reads their JSON lines; their maps stay in the
+    /// returned directory.
+    private static func runPeers(_ python: String, on points: Matrix<Float>, threads: Int) throws -> (results: [Peer], directory: URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-map-peers-\(getpid())-\(points.rows)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let input = directory.appendingPathComponent("input.npy")
+        try NpyWriter.write(points, to: input.path)
+        // From the repository the command runs in, else the one it was built from.
+        let relative = "Scripts/reference/map_peers.py"
+        let candidates = [URL(fileURLWithPath: relative),
+                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../" + relative).standardized]
+        guard let script = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw CommandFailure("\(relative): not found (run dmlx bench --maps --peers from the repository)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path, input.path, directory.path, "--threads", String(threads)]
+        var environment = ProcessInfo.processInfo.environment
+        for variable in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "NUMBA_NUM_THREADS", "MKL_NUM_THREADS"] {
+            environment[variable] = String(threads)
+        }
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        do { try process.run() } catch { throw CommandFailure("\(python): cannot run the peers (\(error.localizedDescription))") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure("\(script.path) exited with status \(process.terminationStatus) (is \(python) the venv of Scripts/make-peers-venv.sh?)")
+        }
+        let results = try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+            try JSONDecoder().decode(Peer.self, from: Data($0.utf8))
+        }
+        return (results, directory)
+    }
+}

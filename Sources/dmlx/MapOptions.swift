@@ -1,0 +1,46 @@
+import ArgumentParser
+import DMLXEngine
+
+/// The options of the non-linear maps, shared by `project`, `view` and `export`; their
+/// defaults are the methods' own (openTSNE's and umap-learn's), read from the engine's
+/// configurations so the help can never disagree with them.
+struct MapOptions: ParsableArguments {
+    @Option(help: "t-SNE's perplexity (default \(formatted(TSNEConfiguration().perplexity)), openTSNE's); affinities use 3 × perplexity neighbours.")
+    var perplexity: Double?
+
+    @Option(help: "UMAP's neighbours, counting the point itself as umap-learn does (default \(UMAPConfiguration().neighborCount)).")
+    var neighbors: Int?
+
+    @Option(help: "UMAP's minimum distance between points on the map (default \(formatted(UMAPConfiguration().minimumDistance))).")
+    var minDist: Double?
+
+    @Option(name: .customLong("map-seed"), help: "Seed of UMAP's sampling and of the sample of points trust is scored on when a map has more than \(MapSettings().trustExactLimit).")
+    var mapSeed: UInt64 = 0
+
+    @Option(name: .customLong("map-threads"), help: "Threads of the neighbour search and of t-SNE's gradient.")
+    var mapThreads = 2
+
+    func validate() throws {
+        if let perplexity, !(perplexity > 0 && perplexity.isFinite) {
+            throw ValidationError("--perplexity must be a positive number (got \(perplexity))")
+        }
+        if let neighbors, !(2...1000).contains(neighbors) { throw ValidationError("--neighbors must be in 2...1000 (got \(neighbors))") }
+        if let minDist, !(minDist >= 0 && minDist.isFinite) { throw ValidationError("--min-dist must be 0 or more (got \(minDist))") }
+        guard (1...256).contains(mapThreads) else { throw ValidationError("--map-threads must be in 1...256 (got \(mapThreads))") }
+    }
+
+    var settings: MapSettings {
+        var settings = MapSettings()
+        if let perplexity { settings.tsne.perplexity = perplexity }
+        if let neighbors { settings.umap.neighborCount = neighbors }
+        if let minDist { settings.umap.minimumDistance = minDist }
+        settings.umap.seed = mapSeed
+        settings.threads = mapThreads
+        return settings
+    }
+}
+
+/// "30" or "0.1": a default as a person writes it.
+private func formatted(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Map embeddings to 2-D (PCA, t-SNE or UMAP), score the map, and write it as .npy.",
+        discussion: """
+            t-SNE follows openTSNE's defaults (perplexity 30 on the exact 90 nearest \
+            neighbours, PCA initialisation, early exaggeration 12 for 250 iterations, then \
+            500, FFT-accelerated gradient); UMAP follows umap-learn's (15 neighbours, \
+            min_dist 0.1, spectral initialisation, 500 epochs up to 10,000 points, else \
+            200). Every map is scored: trustworthiness (scikit-learn's, k = 10) and the \
+            share of each point's 10 nearest neighbours in the embedding kept on the map. \
+            The map (n × 2 float32) opens with `dmlx view EMBEDDINGS --map MAP.npy`.
+            """)
+
+    @Option(help: "Embeddings: .npy (float32/float64, n × d), CSV/TSV, or any --data source.")
+    var embeddings: String
+
+    @Option(help: "Labels, for sources that need them given (.npy, IDX, or one per line).")
+    var labels: String?
+
+    @Option(help: "pca, tsne or umap.")
+    var method: MapMethod = .tsne
+
+    @OptionGroup var map: MapOptions
+
+    @Option(help: "Where to write the map (n × 2 float32 .npy).")
+    var out: String
+
+    @Flag(help: "Print one JSON object: method, n, dim, seconds, trustworthiness, knn_preserved.")
+    var json = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    func run() throws {
+        BLAS.threads = 1  // the search's workers call BLAS themselves
+        let data = try DatasetCatalog.load(embeddings, labels: labels, seed: map.mapSeed).train
+        guard data.count >= 2 else { throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(data.count)") }
+        let frame = try MapJob.headless(method, of: data.features, source: embeddings, settings: map.settings, quiet: quiet)
+        try NpyWriter.write(frame.layout!, to: out)
+        let fields: [(String, JSONValue)] = [
+            ("method", .string(method.rawValue)), ("n", .integer(data.count)), ("dim", .integer(data.dimension)),
+            ("seconds", .number(frame.seconds)),
+            ("trustworthiness", frame.trust.map { .number($0.trustworthiness) } ?? .null),
+            ("knn_preserved", frame.trust.map { .number($0.neighborsKept) } ?? .null),
+        ]
+        if json {
+            print(JSONValue.object(fields).rendered)
+        } else {
+            print("wrote the \(method.title) map of \(data.count) points to \(out) in \(String(format: "%.2f", frame.seconds)) s")
+            if let trust = frame.trust {
+                print(String(format: "trustworthiness (k = %d) %.4f, %d-NN kept %.1f%%", trust.k, trust.trustworthiness,
+                             trust.k, 100 * trust.neighborsKept) + (trust.isSampled ? " (on \(trust.scoredPoints) sampled points)" : ""))
+            }
+        }
+    }
+
+    /// "k-NN search 35%", "iteration 300/750", ...
+    fileprivate static func describe(_ frame: MapFrame) -> String {
+        switch frame.stage {
+        case .neighbors(let share): return "k-NN search \(Int(share * 100))%"
+        case .preparing: return "affinities and initial layout"
+        case .optimizing: return "iteration \(frame.iteration)/\(frame.totalIterations)"
+        case .scoring: return "scoring"
+        case .finished: return "done"
+        case .failed(let message): return "failed: \(message)"
+        }
+    }
+}
+
+extension MapMethod: ExpressibleByArgument {}
+
+extension MapJob {
+    /// Makes and scores a `method` map of `embeddings` (read from `source`) from scratch,
+    /// with progress on stderr; the finished frame, which has a layout and its trust.
+    static func headless(_ method: MapMethod, of embeddings: Matrix<Float>, source: String, settings: MapSettings,
+                         quiet: Bool) throws -> MapFrame {
+        let key = MapKey(run: source, epoch: 0, projection: method.rawValue)
+        var job = MapJob(key: key, method: method, embeddings: embeddings)
+        if method == .pca {
+            // PCA's map is its first two axes' coordinates; the job only scores it.
+            guard let layout = try? PCA(fitting: embeddings).projection.project(embeddings) else {
+                throw CommandFailure("\(source): the embeddings hold NaN or infinite values")
+            }
+            job = MapJob(key: key, method: .pca, embeddings: embeddings, layout: layout)
+        }
+        let progress = ProgressLine(quiet: quiet)
+        var failure = "no layout"
+        let frame = MapComputation(job, settings: settings) { frame in
+            if case .failed(let message) = frame.stage { failure = message }
+            progress.show("\(method.title): \(ProjectCommand.describe(frame))")
+            return true
+        }.make()
+        progress.finish()
+        guard let frame, frame.layout != nil else { throw CommandFailure("\(source): the \(method.title) map failed: \(failure)") }
+        return frame
+    }
+}
