@@ -7,8 +7,8 @@ import DMLXCore
 ///
 /// One pass over the map's `n` points and a selection of the `3k`-th smallest distance:
 /// about 1 ms for 100,000 points, cheap enough for every frame.
-enum FarOnMap {
-    static func neighbors(_ neighbors: [Int], of point: Int, on layout: Matrix<Float>) -> Set<Int> {
+public enum FarOnMap {
+    public static func neighbors(_ neighbors: [Int], of point: Int, on layout: Matrix<Float>) -> Set<Int> {
         let n = layout.rows
         let reach = 3 * neighbors.count
         guard point >= 0, point < n, reach < n - 1 else { return [] }

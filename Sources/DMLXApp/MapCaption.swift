@@ -3,10 +3,12 @@ import DMLXEngine
 /// The line above the scatter that says how far the picture can be believed: the shown
 /// map's trustworthiness and kept-neighbour share once scored (≈ when scored on a
 /// sample), and while a t-SNE or UMAP map is being made, how far it has got.
-struct MapCaption {
-    let state: AppState
+public struct MapCaption {
+    public let state: AppState
 
-    var text: String {
+    public init(state: AppState) { self.state = state }
+
+    public var text: String {
         guard let key = state.shownMapKey else { return "" }
         let mode = state.shownProjectionMode
         guard let status = state.maps.status(of: key) else {
@@ -24,7 +26,8 @@ struct MapCaption {
             return prefix + "k-NN search \(Self.percent(share))"
         case .preparing: return "\(status.method.title) affinities and start"
         case .optimizing:
-            return "\(status.method.title) iteration \(status.iteration)/\(status.totalIterations) (\(Self.percent(status.fractionDone)))"
+            let step = status.method == .umap ? "epoch" : "iteration"
+            return "\(status.method.title) \(step) \(status.iteration)/\(status.totalIterations) (\(Self.percent(status.fractionDone)))"
         case .scoring: return "scoring the map"
         }
     }

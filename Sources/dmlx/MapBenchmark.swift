@@ -1,5 +1,7 @@
+import DMLXApp
 import DMLXCore
 import DMLXEngine
+import DMLXTerm
 import Dispatch
 import Foundation
 

@@ -80,15 +80,16 @@ extension MapJob {
     /// with progress on stderr; the finished frame, which has a layout and its trust.
     static func headless(_ method: MapMethod, of embeddings: Matrix<Float>, source: String, settings: MapSettings,
                          quiet: Bool) throws -> MapFrame {
-        let key = MapKey(run: source, epoch: 0, projection: method.rawValue)
-        var job = MapJob(key: key, method: method, embeddings: embeddings)
+        var layout: Matrix<Float>?
         if method == .pca {
             // PCA's map is its first two axes' coordinates; the job only scores it.
-            guard let layout = try? PCA(fitting: embeddings).projection.project(embeddings) else {
+            guard let axes = try? PCA(fitting: embeddings).projection else {
                 throw CommandFailure("\(source): the embeddings hold NaN or infinite values")
             }
-            job = MapJob(key: key, method: .pca, embeddings: embeddings, layout: layout)
+            layout = axes.project(embeddings)
         }
+        let job = MapJob(key: MapKey(run: source, epoch: 0, projection: method.rawValue), method: method,
+                         embeddings: embeddings, layout: layout)
         let progress = ProgressLine(quiet: quiet)
         var failure = "no layout"
         let frame = MapComputation(job, settings: settings) { frame in

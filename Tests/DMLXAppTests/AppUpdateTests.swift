@@ -4,8 +4,12 @@ import DMLXTerm
 import Testing
 
 @Suite struct AppUpdateTests {
+    /// The effects of `keys` other than map requests, which `MapFlowTests` checks.
     func press(_ keys: [Key], on state: inout AppState) -> [AppEffect] {
-        keys.flatMap { state.update(.key($0)) }
+        keys.flatMap { state.update(.key($0)) }.filter {
+            if case .computeMap = $0 { return false }
+            return true
+        }
     }
 
     /// Presses `keys` one at a time and returns `value` of the state after each.
@@ -105,12 +109,12 @@ import Testing
     /// focused while that mode is chosen shows the aligned PCA.
     @Test func projectionsOfferTheDirectionsOfLForClassicRuns() {
         var state = AppFixtures.stateWithClassicRun()
-        let deep = press(Array(repeating: .character("p"), count: 3), on: &state, collecting: \.projectionMode)
-        #expect(deep == [.fixed, .perEpoch, .aligned])
+        let deep = press(Array(repeating: .character("p"), count: 5), on: &state, collecting: \.projectionMode)
+        #expect(deep == [.fixed, .perEpoch, .tsne, .umap, .aligned])
         _ = press([.character("r")], on: &state)
-        let classic = press(Array(repeating: .character("p"), count: 4), on: &state, collecting: \.projectionMode)
-        #expect(classic == [.fixed, .perEpoch, .metricAxes, .aligned])
-        _ = press([.character("p"), .character("p"), .character("p")], on: &state)
+        let classic = press(Array(repeating: .character("p"), count: 6), on: &state, collecting: \.projectionMode)
+        #expect(classic == [.fixed, .perEpoch, .tsne, .umap, .metricAxes, .aligned])
+        _ = press(Array(repeating: .character("p"), count: 5), on: &state)
         #expect(state.shownProjectionMode == .metricAxes)
         _ = press([.character("r")], on: &state)
         #expect(state.projectionMode == .metricAxes && state.shownProjectionMode == .aligned)

@@ -38,6 +38,14 @@ public struct MapTrust: Sendable, Equatable {
 
     public var isSampled: Bool { scoredPoints < pointCount }
 
+    public init(k: Int, trustworthiness: Double, neighborsKept: Double, scoredPoints: Int, pointCount: Int) {
+        self.k = k
+        self.trustworthiness = trustworthiness
+        self.neighborsKept = neighborsKept
+        self.scoredPoints = scoredPoints
+        self.pointCount = pointCount
+    }
+
     /// Scores `layout` (`n × 2`) as a map of `embedding` (`n × d`), whose neighbour lists
     /// (self excluded, nearest first, as `NearestNeighbors.search` gives them) are
     /// `embeddingNeighbors` with at least `k` entries per point. Nil when the scores are
