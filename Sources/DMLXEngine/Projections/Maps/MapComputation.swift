@@ -47,13 +47,14 @@ public struct MapComputation {
             return nil
         }
         do {
-            guard report(frame(.preparing)), let layout = try optimizedLayout(neighbors: neighbors) else { return nil }
+            guard report(frame(.preparing)), let (layout, iterations) = try optimizedLayout(neighbors: neighbors) else { return nil }
             guard layout.isFinite else {
                 _ = report(frame(.failed("the map diverged (NaN or infinite coordinates)")))
                 return nil
             }
             var result = frame(.scoring)
             result.layout = layout
+            (result.iteration, result.totalIterations) = (iterations, iterations)
             guard report(result) else { return nil }
             result.trust = MapTrust.measure(embedding: job.embeddings, layout: layout, embeddingNeighbors: neighbors,
                                             k: min(settings.trustNeighbors, neighbors.k),
@@ -68,12 +69,12 @@ public struct MapComputation {
         }
     }
 
-    /// The layout, optimised step by step with each step published; the given layout
-    /// for PCA; nil when abandoned.
-    private func optimizedLayout(neighbors: NeighborLists) throws -> Matrix<Float>? {
+    /// The layout, optimised step by step with each step published, and the iterations
+    /// it took; the given layout for PCA; nil when abandoned.
+    private func optimizedLayout(neighbors: NeighborLists) throws -> (Matrix<Float>, Int)? {
         switch job.method {
         case .pca:
-            return job.layout
+            return job.layout.map { ($0, 0) }
         case .tsne:
             var configuration = settings.tsne
             // A continuation starts from a formed map: exaggerating it again would tear
@@ -94,7 +95,7 @@ public struct MapComputation {
 
     /// Runs `optimizer` to the end in steps sized to last about `stepSeconds` each
     /// (measured on the previous step), publishing the layout after every step.
-    private func optimize(_ optimizer: some MapOptimizer) -> Matrix<Float>? {
+    private func optimize(_ optimizer: some MapOptimizer) -> (Matrix<Float>, Int)? {
         var optimizer = optimizer
         var count = 1
         while !optimizer.isFinished {
@@ -109,7 +110,7 @@ public struct MapComputation {
             let perIteration = seconds / Double(count)
             count = max(1, min(100, Int(settings.stepSeconds / max(perIteration, 1e-6))))
         }
-        return optimizer.layout
+        return (optimizer.layout, optimizer.iteration)
     }
 
     private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
