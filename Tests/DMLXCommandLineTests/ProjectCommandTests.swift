@@ -52,11 +52,14 @@ import Testing
         #expect(!missing.succeeded && missing.standardError.contains("none.npy"), "\(missing)")
         let perplexity = try Dmlx.run(["project", "--embeddings", "iris", "--perplexity", "-1", "--out", scratch.path("m.npy")])
         #expect(!perplexity.succeeded && perplexity.standardError.contains("--perplexity"), "\(perplexity)")
+        // The loader refuses non-finite values, naming the element (MapRunTests covers the
+        // pipeline's own check).
         try scratch.write("nan.npy", NpyFile.float32(rows: 4, cols: 2, [0, 1, 2, .nan, 4, 5, 6, 7]))
         for method in ["pca", "tsne", "umap"] {
             let result = try Dmlx.run(["project", "--embeddings", scratch.path("nan.npy"), "--method", method,
                                        "--out", scratch.path("m.npy")])
-            #expect(!result.succeeded && result.standardError.contains("NaN"), "\(method): \(result)")
+            #expect(!result.succeeded && result.standardError.contains("nan.npy") && result.standardError.contains("[1, 1]"),
+                    "\(method): \(result)")
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.path("m.npy")))
     }

@@ -42,6 +42,20 @@ import DMLXTestSupport
         #expect(small.lines == ["┌ Keys ────┐", "│ space  p │", "└──────────┘"])
     }
 
+    @Test func helpOverlayWrapsDescriptionsTooWideForTheArea() {
+        var buffer = Buffer(width: 24, height: 6)
+        HelpOverlay(title: "Keys", entries: [.init("p", "cycle maps: PCA, t-SNE, UMAP"), .init("q", "quit")])
+            .render(into: &buffer, area: buffer.area)
+        #expect(buffer.lines == [
+            "┌ Keys ────────────────┐",
+            "│ p  cycle maps: PCA,  │",
+            "│    t-SNE, UMAP       │",
+            "│ q  quit              │",
+            "└──────────────────────┘",
+            "",
+        ])
+    }
+
     @Test func tooSmallPanel() {
         let panel = TooSmallPanel(required: (80, 24), actual: (40, 10))
         var wide = Buffer(width: 50, height: 3)
