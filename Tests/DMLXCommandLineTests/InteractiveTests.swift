@@ -121,6 +121,33 @@ import Testing
         #expect(try exitLine(session).contains("EXIT:0"))
     }
 
+    /// The braille cells of the scatter panel (right half, below its caption), as text.
+    func scatterCells(_ screen: [String], width: Int) -> [String] {
+        screen.dropFirst(2).prefix(20).map { String($0.dropFirst(width / 2)) }
+    }
+
+    /// `view` on t-SNE: the map forms on screen iteration by iteration while keys answer
+    /// at once, ends with its trust, and `p` moves on to UMAP.
+    @Test func viewFormsATSNEMapLiveAndScoresIt() throws {
+        let session = try open(["view", "digits", "--map", "tsne", "--map-threads", "1"], width: 160, height: 48,
+                               waitingFor: "Neighbours of #0")
+        let forming = try session.waitFor(text: "t-SNE iteration", timeout: .seconds(30))
+        try session.sendKeys("Right")
+        let moved = try session.waitFor("selection moved", timeout: .seconds(2)) { !$0.joined().contains("Neighbours of #0") }
+        if moved.joined().contains("t-SNE iteration") {
+            #expect(scatterCells(moved, width: 160) != scatterCells(forming, width: 160), "the picture did not change between iterations")
+        }
+        let scored = try session.waitFor(text: "10-NN kept", timeout: .seconds(60))
+        let caption = try #require(scored.first { $0.contains("10-NN kept") })
+        let range = try #require(caption.range(of: #"trust (0\.\d+)"#, options: .regularExpression))
+        let trust = try #require(Double(caption[range].dropFirst(6)))
+        #expect(trust > 0.98, "\(caption)")
+        try session.sendKeys("p")
+        try session.waitFor(text: "UMAP", timeout: .seconds(5))
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
+    }
+
     @Test func resizingBetweenSmallAndLargeRedraws() throws {
         let session = try open(width: 80, height: 24)
         try session.resize(width: 200, height: 60)

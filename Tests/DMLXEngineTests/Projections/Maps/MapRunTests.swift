@@ -83,4 +83,48 @@ import DMLXEngine
         }.make()
         #expect(result == nil && last?.stage == .failed("the embeddings hold NaN or infinite values"))
     }
+
+    /// Root-mean-square distance between corresponding points of `a` and `b` after centring
+    /// both and rotating `a` onto `b` (Procrustes), over `b`'s root-mean-square radius.
+    func displacement(_ a: Matrix<Float>, _ b: Matrix<Float>) -> Double {
+        func centred(_ m: Matrix<Float>) -> Matrix<Float> {
+            var result = m
+            for c in 0..<2 {
+                let mean = (0..<m.rows).reduce(0) { $0 + m[$1, c] } / Float(m.rows)
+                for r in 0..<m.rows { result[r, c] -= mean }
+            }
+            return result
+        }
+        let (x, y) = (centred(a), centred(b))
+        let aligned = x.multiplied(by: Procrustes.alignment(from: x, to: y))
+        var (moved, radius) = (0.0, 0.0)
+        for r in 0..<y.rows {
+            for c in 0..<2 {
+                moved += Double((aligned[r, c] - y[r, c]) * (aligned[r, c] - y[r, c]))
+                radius += Double(y[r, c] * y[r, c])
+            }
+        }
+        return (moved / radius).squareRoot()
+    }
+
+    /// DESIGN.md §6's stability: the next epoch's map, continued from this epoch's, keeps
+    /// the picture in place (clusters move far less than a fresh map of the same epoch
+    /// would move them) and is as trustworthy as the fresh map.
+    @Test(arguments: [MapMethod.tsne, .umap])
+    func aContinuedMapStaysInPlaceAndIsAsTrustworthy(method: MapMethod) throws {
+        var generator = SeededGenerator(seed: 11)
+        var next = Self.clusters
+        for i in next.storage.indices { next.storage[i] += 0.4 * Float(generator.nextGaussian()) }
+        func map(_ embeddings: Matrix<Float>, epoch: Int, from layout: Matrix<Float>? = nil) throws -> MapFrame {
+            let job = MapJob(key: key(method.rawValue, epoch: epoch), method: method, embeddings: embeddings, layout: layout)
+            return try #require(MapComputation(job, settings: MapSettings()) { _ in true }.make())
+        }
+        let first = try map(Self.clusters, epoch: 0)
+        let continued = try map(next, epoch: 1, from: first.layout)
+        let fresh = try map(next, epoch: 1)
+        let (kept, redrawn) = (displacement(first.layout!, continued.layout!), displacement(first.layout!, fresh.layout!))
+        #expect(kept < 0.5 * redrawn, "continued map moved \(kept), a fresh one \(redrawn)")
+        let (continuedTrust, freshTrust) = (try #require(continued.trust), try #require(fresh.trust))
+        #expect(continuedTrust.trustworthiness > freshTrust.trustworthiness - 0.02, "\(continuedTrust) vs \(freshTrust)")
+    }
 }
