@@ -5,6 +5,8 @@ import DMLXCore
 public struct MapSettings: Sendable, Equatable {
     public var tsne = TSNEConfiguration()
     public var umap = UMAPConfiguration()
+    /// Iterations of a t-SNE map continued from a neighbouring epoch's (no exaggeration).
+    public var tsneContinuationIterations = 250
     /// Threads of the k-NN search and of t-SNE's gradient.
     public var threads = 1
     /// Optimisation runs in steps of about this many seconds, each ending in a published

@@ -56,7 +56,7 @@ import DMLXEngine
         let next = MapJob(key: key("tsne", epoch: 1), method: .tsne, embeddings: Self.clusters, layout: fresh.layout)
         _ = MapComputation(next, settings: MapSettings()) { frames.append($0); return true }.make()
         let total = try #require(frames.first { $0.stage == .optimizing }?.totalIterations)
-        #expect(total == MapSettings().tsne.iterations)
+        #expect(total == MapSettings().tsneContinuationIterations)
     }
 
     @Test func aNewerJobSupersedesTheOneUnderWay() throws {
@@ -109,22 +109,35 @@ import DMLXEngine
 
     /// DESIGN.md §6's stability: the next epoch's map, continued from this epoch's, keeps
     /// the picture in place (clusters move far less than a fresh map of the same epoch
-    /// would move them) and is as trustworthy as the fresh map.
+    /// moves them) and is as trustworthy as the fresh map. The next epoch is what training
+    /// does to an embedding: the same six clusters seen through a different linear map
+    /// (axes rescaled unevenly, two mixed), plus noise, so its PCA, and a fresh map's
+    /// start, differ.
     @Test(arguments: [MapMethod.tsne, .umap])
     func aContinuedMapStaysInPlaceAndIsAsTrustworthy(method: MapMethod) throws {
-        var generator = SeededGenerator(seed: 11)
-        var next = Self.clusters
-        for i in next.storage.indices { next.storage[i] += 0.4 * Float(generator.nextGaussian()) }
+        var generator = SeededGenerator(seed: 5)
+        let (n, d, classes) = (600, 12, 6)
+        let centres = (0..<classes * d).map { _ in 4 * Float(generator.nextGaussian()) }
+        var this = Matrix<Float>(rows: n, cols: d)
+        for r in 0..<n {
+            for c in 0..<d { this[r, c] = centres[(r % classes) * d + c] + Float(generator.nextGaussian()) }
+        }
+        var next = this
+        for r in 0..<n {
+            for c in 0..<d { next[r, c] *= Float(1 + c % 4) / 2 }
+            (next[r, 0], next[r, 5]) = (0.6 * next[r, 0] + 0.8 * next[r, 5], -0.8 * next[r, 0] + 0.6 * next[r, 5])
+            for c in 0..<d { next[r, c] += 0.3 * Float(generator.nextGaussian()) }
+        }
         func map(_ embeddings: Matrix<Float>, epoch: Int, from layout: Matrix<Float>? = nil) throws -> MapFrame {
             let job = MapJob(key: key(method.rawValue, epoch: epoch), method: method, embeddings: embeddings, layout: layout)
             return try #require(MapComputation(job, settings: MapSettings()) { _ in true }.make())
         }
-        let first = try map(Self.clusters, epoch: 0)
+        let first = try map(this, epoch: 0)
         let continued = try map(next, epoch: 1, from: first.layout)
         let fresh = try map(next, epoch: 1)
         let (kept, redrawn) = (displacement(first.layout!, continued.layout!), displacement(first.layout!, fresh.layout!))
-        #expect(kept < 0.5 * redrawn, "continued map moved \(kept), a fresh one \(redrawn)")
+        #expect(kept < 0.6 * redrawn, "continued map moved \(kept), a fresh one \(redrawn)")
         let (continuedTrust, freshTrust) = (try #require(continued.trust), try #require(fresh.trust))
-        #expect(continuedTrust.trustworthiness > freshTrust.trustworthiness - 0.02, "\(continuedTrust) vs \(freshTrust)")
+        #expect(continuedTrust.trustworthiness > freshTrust.trustworthiness - 0.01, "\(continuedTrust) vs \(freshTrust)")
     }
 }
