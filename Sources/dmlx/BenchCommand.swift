@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
         if maps {
             BLAS.threads = 1  // the search's workers call BLAS themselves
-            return try MapBenchmark.run(threads: threads, python: peers)
+            return try MapBenchmark.run(threads: threads, python: peers, quick: quick)
         }
         print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("\ntraining (median seconds per epoch over \(epochs) epochs)")

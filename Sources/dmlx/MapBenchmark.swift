@@ -19,11 +19,14 @@ enum MapBenchmark {
         let seconds: Double
     }
 
-    static func run(threads: Int, python: String?) throws {
+    /// `quick`: digits only, no 100,000-point view.
+    static func run(threads: Int, python: String?, quick: Bool) throws {
         print("dmlx bench --maps — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores"
               + (python.map { ", peers from \($0)" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
         var inputs = [("digits", try BuiltinDatasets.digits().features)]
-        if FashionMNIST.isInstalled, let test = try FashionMNIST.load().test { inputs.append(("Fashion-MNIST t10k", test.features)) }
+        if !quick, FashionMNIST.isInstalled, let test = try FashionMNIST.load().test {
+            inputs.append(("Fashion-MNIST t10k", test.features))
+        }
         for (name, points) in inputs {
             print("\n\(name), \(points.rows) × \(points.cols) (raw features)")
             let peers = try python.map { try runPeers($0, on: points, threads: threads) }
@@ -33,7 +36,7 @@ enum MapBenchmark {
                 try compare(method, on: points, settings: settings, peers: peers)
             }
         }
-        try viewWhileMapping(points: 100_000, dimension: 64)
+        if !quick { try viewWhileMapping(points: 100_000, dimension: 64) }
     }
 
     /// `dmlx view` of `points` Gaussian-cluster embeddings opened on t-SNE, keys arriving
