@@ -21,11 +21,13 @@ let package = Package(
                        providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3",
+                       providers: [.apt(["libfftw3-dev"])]),
         // No pkgConfig: SwiftPM rejects ncursesw.pc's -D flags with a warning, and the
         // shim header defines what is needed itself.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke"]),
-        .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib"]),
+        .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib", "CFFTW"]),
         .target(name: "DMLXTerm"),
         .target(name: "DMLXCurses", dependencies: ["DMLXTerm", "CNcursesw"]),
         .target(name: "DMLXApp", dependencies: ["DMLXEngine", "DMLXTerm"]),

@@ -14,7 +14,7 @@ struct MapOptions: ParsableArguments {
     @Option(help: "UMAP's minimum distance between points on the map (default \(formatted(UMAPConfiguration().minimumDistance))).")
     var minDist: Double?
 
-    @Option(name: .customLong("map-seed"), help: "Seed of UMAP's sampling and of the sample of points trust is scored on when a map has more than \(MapSettings().trustExactLimit).")
+    @Option(name: .customLong("map-seed"), help: "Seed of UMAP's sampling, of t-SNE's initial jitter and of the sample of points trust is scored on when a map has more than \(MapSettings().trustExactLimit).")
     var mapSeed: UInt64 = 0
 
     @Option(name: .customLong("map-threads"), help: "Threads of the neighbour search and of t-SNE's gradient.")
@@ -35,6 +35,7 @@ struct MapOptions: ParsableArguments {
         if let neighbors { settings.umap.neighborCount = neighbors }
         if let minDist { settings.umap.minimumDistance = minDist }
         settings.umap.seed = mapSeed
+        settings.tsne.seed = mapSeed
         settings.threads = mapThreads
         return settings
     }

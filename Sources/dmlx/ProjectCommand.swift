@@ -20,7 +20,7 @@ struct ProjectCommand: ParsableCommand {
     @Option(help: "Embeddings: .npy (float32/float64, n × d), CSV/TSV, or any --data source.")
     var embeddings: String
 
-    @Option(help: "Labels, for sources that need them given (.npy, IDX, or one per line).")
+    @Option(help: "Labels, for sources that need them given (IDX, or one per line); a bare .npy needs none.")
     var labels: String?
 
     @Option(help: "pca, tsne or umap.")
@@ -39,12 +39,12 @@ struct ProjectCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threads = 1  // the search's workers call BLAS themselves
-        let data = try DatasetCatalog.load(embeddings, labels: labels, seed: map.mapSeed).train
-        guard data.count >= 2 else { throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(data.count)") }
-        let frame = try MapJob.headless(method, of: data.features, source: embeddings, settings: map.settings, quiet: quiet)
+        let points = try loadEmbeddings()
+        guard points.rows >= 2 else { throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(points.rows)") }
+        let frame = try MapJob.headless(method, of: points, source: embeddings, settings: map.settings, quiet: quiet)
         try NpyWriter.write(frame.layout!, to: out)
         let fields: [(String, JSONValue)] = [
-            ("method", .string(method.rawValue)), ("n", .integer(data.count)), ("dim", .integer(data.dimension)),
+            ("method", .string(method.rawValue)), ("n", .integer(points.rows)), ("dim", .integer(points.cols)),
             ("seconds", .number(frame.seconds)),
             ("trustworthiness", frame.trust.map { .number($0.trustworthiness) } ?? .null),
             ("knn_preserved", frame.trust.map { .number($0.neighborsKept) } ?? .null),
@@ -52,12 +52,18 @@ struct ProjectCommand: ParsableCommand {
         if json {
             print(JSONValue.object(fields).rendered)
         } else {
-            print("wrote the \(method.title) map of \(data.count) points to \(out) in \(String(format: "%.2f", frame.seconds)) s")
+            print("wrote the \(method.title) map of \(points.rows) points to \(out) in \(String(format: "%.2f", frame.seconds)) s")
             if let trust = frame.trust {
                 print(String(format: "trustworthiness (k = %d) %.4f, %d-NN kept %.1f%%", trust.k, trust.trustworthiness,
                              trust.k, 100 * trust.neighborsKept) + (trust.isSampled ? " (on \(trust.scoredPoints) sampled points)" : ""))
             }
         }
+    }
+
+    /// The embeddings alone: a map needs no labels, so a bare .npy is read as it is.
+    private func loadEmbeddings() throws -> Matrix<Float> {
+        if labels == nil && embeddings.hasSuffix(".npy") { return try NpyLoader.features(path: embeddings) }
+        return try DatasetCatalog.load(embeddings, labels: labels, seed: map.mapSeed).train.features
     }
 
     /// "k-NN search 35%", "iteration 300/750", ...

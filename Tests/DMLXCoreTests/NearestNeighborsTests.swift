@@ -89,4 +89,31 @@ import DMLXCore
         let empty = Matrix<Float>(rows: 0, cols: 3)
         #expect(NearestNeighbors.search(queries: empty, references: empty, k: 3, excludeSelf: true).count == 0)
     }
+    /// Near-duplicates of long vectors: the GEMM form's Float rounding (relative to the
+    /// norms, about 10⁻³ here) swamps distances of 10⁻³. Lists searched a margin wider and
+    /// refined hold the exact k nearest with the distances of the differences.
+    @Test(arguments: [1, 3])
+    func exactDistancesRepairNearDuplicatesOfLongVectors(threads: Int) {
+        var g = SeededGenerator(seed: 9)
+        var points = Matrix<Float>(rows: 60, cols: 16)
+        for r in 0..<60 {
+            for c in 0..<16 { points[r, c] = 100 + Float(r / 6) + 1e-3 * Float(g.nextGaussian()) }
+        }
+        let k = 3
+        let expected = naive(points, points, k: k, excludeSelf: true)
+        let plain = NearestNeighbors.search(queries: points, references: points, k: k, excludeSelf: true)
+        let wide = NearestNeighbors.search(queries: points, references: points, k: k + NeighborLists.searchMargin(for: k),
+                                           excludeSelf: true)
+        let refined = wide.withExactDistances(queries: points, references: points, keeping: k, threads: threads)
+        #expect(refined.k == k)
+        for i in 0..<60 {
+            #expect(Array(refined.neighbors(of: i)) == expected[i], "point \(i)")
+            for (j, distance) in zip(refined.neighbors(of: i), refined.distances(of: i)) {
+                let exact = zip(points.row(i), points.row(Int(j))).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
+                #expect(abs(Double(distance) - exact.squareRoot()) <= 1e-6 * exact.squareRoot())
+            }
+        }
+        let misranked = (0..<60).filter { Array(plain.neighbors(of: $0)) != expected[$0] }.count
+        #expect(misranked > 10, "the plain search ranked all but \(misranked) of 60 right: the test would not tell")
+    }
 }

@@ -22,16 +22,18 @@ public struct MapComputation {
     }
 
     /// The `k`-NN graph of the embeddings (by default as many neighbours as the job
-    /// needs, `MapSettings.neighborCount`), or nil when abandoned.
+    /// needs, `MapSettings.neighborCount`) with exact distances, or nil when abandoned.
     public func neighbors(k requested: Int? = nil) -> NeighborLists? {
         let k = requested ?? settings.neighborCount(for: job.method, points: job.embeddings.rows)
         var abandoned = false
-        let lists = NearestNeighbors.search(queries: job.embeddings, references: job.embeddings, k: k, excludeSelf: true,
+        let lists = NearestNeighbors.search(queries: job.embeddings, references: job.embeddings,
+                                            k: k + NeighborLists.searchMargin(for: k), excludeSelf: true,
                                             threads: settings.threads) { share in
             abandoned = !report(frame(.neighbors(share)))
             return !abandoned
         }
-        return abandoned ? nil : lists
+        return abandoned ? nil : lists.withExactDistances(queries: job.embeddings, references: job.embeddings, keeping: k,
+                                                                threads: settings.threads)
     }
 
     /// Makes the map from scratch: the search, then `run`.
@@ -88,7 +90,7 @@ public struct MapComputation {
             }
             let affinities = TSNEAffinities.joint(neighbors: neighbors, perplexity: configuration.perplexity,
                                                   threads: settings.threads)
-            let initial = try job.layout ?? TSNEInitialization.pca(job.embeddings)
+            let initial = try job.layout ?? TSNEInitialization.pca(job.embeddings, seed: configuration.seed)
             return optimize(TSNEOptimizer(affinities: affinities, initial: initial, configuration: configuration,
                                           threads: settings.threads))
         case .umap:

@@ -93,7 +93,7 @@ public struct MapTrust: Sendable, Equatable {
     private static func exactRanks(of query: Int, _ stored: ArraySlice<Int32>, in embedding: Matrix<Float>,
                                    tolerance: Tolerance) -> [Int: Int] {
         let listed = stored.filter { $0 >= 0 }.map { Int($0) }
-        let exact = listed.map { (squared: exactSquaredDistance(embedding, query, $0), index: $0) }.sorted { $0 < $1 }
+        let exact = listed.map { (squared: embedding.exactSquaredDistance(query, to: embedding, $0), index: $0) }.sorted { $0 < $1 }
         let holdsEveryone = listed.count == embedding.rows - 1
         let limit = holdsEveryone ? .infinity : (exact.last?.squared ?? 0) - 2 * tolerance.absolute(query)
         var ranks: [Int: Int] = [:]
@@ -138,7 +138,7 @@ public struct MapTrust: Sendable, Equatable {
         for blockStart in stride(from: 0, to: unlisted.count, by: block) {
             let members = Array(unlisted[blockStart..<min(unlisted.count, blockStart + block)])
             let queries = embedding.rows(members.map(\.query))
-            let thresholds = members.map { member in member.others.map { exactSquaredDistance(embedding, member.query, $0) } }
+            let thresholds = members.map { member in member.others.map { embedding.exactSquaredDistance(member.query, to: embedding, $0) } }
             var closer = thresholds.map { [Int](repeating: 0, count: $0.count) }
             for tileStart in stride(from: 0, to: embedding.rows, by: tile) {
                 let width = min(embedding.rows, tileStart + tile) - tileStart
@@ -162,7 +162,7 @@ public struct MapTrust: Sendable, Equatable {
                         var count = 0
                         for column in 0..<width where unsure[column] < upper {
                             if sure[column] < lower { count += 1; continue }
-                            let exact = exactSquaredDistance(embedding, member.query, tileStart + column)
+                            let exact = embedding.exactSquaredDistance(member.query, to: embedding, tileStart + column)
                             if exact < threshold || (exact == threshold && tileStart + column < other) { count += 1 }
                         }
                         closer[slot][pair] += count
@@ -188,15 +188,4 @@ public struct MapTrust: Sendable, Equatable {
         }
     }
 
-    /// `‖x_i − x_j‖²` summed in Double from the differences.
-    private static func exactSquaredDistance(_ x: Matrix<Float>, _ i: Int, _ j: Int) -> Double {
-        x.storage.withUnsafeBufferPointer { values in
-            var sum = 0.0
-            for c in 0..<x.cols {
-                let difference = Double(values[i * x.cols + c]) - Double(values[j * x.cols + c])
-                sum += difference * difference
-            }
-            return sum
-        }
-    }
 }

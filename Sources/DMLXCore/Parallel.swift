@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Data-parallel loops over shared buffers, the one place dmlx hands non-Sendable
+/// captures (raw buffer pointers) to several threads.
+public enum Parallel {
+    /// Runs `body(worker)` for `worker` in `0..<workers`, concurrently when there are
+    /// several, and returns when all have finished (so `body` may capture buffers that
+    /// outlive only this call).
+    ///
+    /// The caller guarantees what the compiler cannot check: workers write disjoint
+    /// memory, and nothing they read is written during the call. One worker runs on the
+    /// calling thread with no dispatch at all.
+    public static func run(workers: Int, _ body: (Int) -> Void) {
+        guard workers > 1 else {
+            if workers == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            DispatchQueue.concurrentPerform(iterations: workers, execute: unsafeBitCast(body, to: (@Sendable (Int) -> Void).self))
+        }
+    }
+}
