@@ -15,36 +15,22 @@ self excluded, found by scikit-learn's brute-force search in float64):
 - "layout" and "gradient": a layout spread over about 40 units, and openTSNE's
   `kl_divergence_fft` gradient there with that P (3 interpolation nodes, at least 50
   intervals), the same FFT-accelerated interpolation dmlx computes.
-
-The data get a little uniform noise so that no two distances tie (iris's one-decimal
-measurements and the digits' integer pixels tie many, and neighbour order on ties is
-the search's choice, not the definition's).
 """
 import json
 import os
 
 import numpy as np
 import openTSNE
+from map_fixture_data import OUT, exact_neighbors, noisy_inputs, short, stored
 from openTSNE import affinity
 from openTSNE.tsne import kl_divergence_fft
-from sklearn.datasets import load_digits, load_iris
-from sklearn.neighbors import NearestNeighbors
-
-OUT = os.path.join("Tests", "DMLXEngineTests", "Fixtures", "maps")
-
-
-def short(value: float) -> float:
-    """Ten significant digits: far below every tolerance, a third of the file."""
-    return float("%.10g" % value)
 
 
 def case(name: str, x: np.ndarray, perplexity: float, rng: np.random.RandomState) -> dict:
     """One fixture: openTSNE's P on the exact graph, and its gradient at a spread layout."""
     x32 = x.astype(np.float32)
     k = min(len(x) - 1, int(3 * perplexity))
-    search = NearestNeighbors(n_neighbors=k + 1, algorithm="brute").fit(x32.astype(np.float64))
-    distances, neighbors = search.kneighbors(x32.astype(np.float64))
-    assert (neighbors[:, 0] == np.arange(len(x))).all()
+    distances, neighbors = exact_neighbors(x32, k + 1)
     effective = affinity.PerplexityBasedNN.check_perplexity(perplexity, k)
     p = affinity.joint_probabilities_nn(neighbors[:, 1:], distances[:, 1:], [effective]).tocoo()
     order = np.lexsort((p.col, p.row))
@@ -56,7 +42,7 @@ def case(name: str, x: np.ndarray, perplexity: float, rng: np.random.RandomState
         fft_params={"n_interpolation_points": 3, "min_num_intervals": 50, "ints_in_interval": 1},
     )
     return {
-        "name": name, "embedding": [[float(str(v)) for v in row] for row in x32], "perplexity": perplexity,
+        "name": name, "embedding": stored(x32), "perplexity": perplexity,
         "affinities": [[int(p.row[i]), int(p.col[i]), short(p.data[i])] for i in order],
         "layout": [[short(v) for v in row] for row in layout],
         "gradient": [[short(v) for v in row] for row in np.asarray(gradient)],
@@ -64,9 +50,8 @@ def case(name: str, x: np.ndarray, perplexity: float, rng: np.random.RandomState
 
 
 def main() -> None:
+    iris, digits = noisy_inputs(150)
     rng = np.random.RandomState(0)
-    iris = load_iris().data + rng.uniform(0, 1e-3, size=(150, 4))
-    digits = load_digits().data[:150] + rng.uniform(0, 1e-3, size=(150, 64))
     cases = [
         case("iris-perplexity10", iris, 10.0, rng),
         case("iris40-perplexity50", iris[::4][:40], 50.0, rng),

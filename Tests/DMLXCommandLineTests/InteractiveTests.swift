@@ -96,7 +96,8 @@ import Testing
     }
 
     /// A classic method beside a deep loss: it fits, its metric screen shows M and its
-    /// spectrum, and `p` reaches the top directions of its L.
+    /// spectrum, and `p` reaches the top directions of its L (after PCA's two other
+    /// variants, t-SNE and UMAP).
     @Test func classicMethodShowsItsMetric() throws {
         let session = try open(["--losses", "lmnn,proxy-nca", "--data", "wine", "--epochs", "3"])
         try session.waitFor(text: "lmnn done")
@@ -104,7 +105,7 @@ import Testing
         let screen = try session.waitFor(text: "M = LᵀL of lmnn, epoch 1 (13×13)")
         #expect(screen.joined().contains("Eigenvalues of M: rank"))
         #expect(screen.joined().contains("Active constraints per iteration"))
-        try session.sendKeys("Tab", "p", "p", "p")
+        try session.sendKeys("Tab", "p", "p", "p", "p", "p")
         try session.waitFor(text: "lmnn, epoch 1, top directions of L")
         try session.sendKeys("q")
         #expect(try exitLine(session).contains("EXIT:0"))

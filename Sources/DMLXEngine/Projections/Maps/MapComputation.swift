@@ -95,7 +95,7 @@ public struct MapComputation {
                                           threads: settings.threads))
         case .umap:
             let graph = try FuzzySimplicialSet.graph(neighbors: neighbors, neighborCount: settings.umap.neighborCount)
-            let initial = try job.layout ?? UMAPInitialization.spectral(graph, seed: settings.umap.seed)
+            let initial = try job.layout ?? UMAPInitialization.spectral(graph, embeddings: job.embeddings, seed: settings.umap.seed)
             let configuration = job.layout == nil ? settings.umap : settings.umap.continuation
             return optimize(UMAPOptimizer(graph: graph, initial: initial, configuration: configuration))
         }
