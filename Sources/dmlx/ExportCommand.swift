@@ -79,7 +79,7 @@ struct ExportCommand: ParsableCommand {
         switch choice {
         case .file(let path): return (try MapChoice.load(path, points: embeddings.rows), "given")
         case .method(let method):
-            let frame = try MapJob.headless(method, of: embeddings, source: checkpoint, settings: mapOptions.settings, quiet: false)
+            let frame = try MapJob.headless(method, of: embeddings, source: checkpoint, settings: mapOptions.settings(interactive: false), quiet: false)
             return (frame.layout!, method.title)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DMLXEngine
+import Foundation
 
 /// The options of the non-linear maps, shared by `project`, `view` and `export`; their
 /// defaults are the methods' own (openTSNE's and umap-learn's), read from the engine's
@@ -14,11 +15,12 @@ struct MapOptions: ParsableArguments {
     @Option(help: "UMAP's minimum distance between points on the map (default \(formatted(UMAPConfiguration().minimumDistance))).")
     var minDist: Double?
 
-    @Option(name: .customLong("map-seed"), help: "Seed of UMAP's sampling, of t-SNE's initial jitter and of the sample of points trust is scored on when a map has more than \(MapSettings().trustExactLimit).")
+    @Option(name: .customLong("map-seed"), help: "Seed of UMAP's negative sampling and initial noise and of t-SNE's initial jitter.")
     var mapSeed: UInt64 = 0
 
-    @Option(name: .customLong("map-threads"), help: "Threads of the neighbour search and of t-SNE's gradient.")
-    var mapThreads = 2
+    @Option(name: .customLong("map-threads"),
+            help: "Threads of the neighbour search and of t-SNE's gradient (default: every core for project and export; all but one for view, whose interface keeps a core to answer keys at once).")
+    var mapThreads: Int?
 
     func validate() throws {
         if let perplexity, !(perplexity > 0 && perplexity.isFinite) {
@@ -26,17 +28,21 @@ struct MapOptions: ParsableArguments {
         }
         if let neighbors, !(2...1000).contains(neighbors) { throw ValidationError("--neighbors must be in 2...1000 (got \(neighbors))") }
         if let minDist, !(minDist >= 0 && minDist.isFinite) { throw ValidationError("--min-dist must be 0 or more (got \(minDist))") }
-        guard (1...256).contains(mapThreads) else { throw ValidationError("--map-threads must be in 1...256 (got \(mapThreads))") }
+        if let mapThreads, !(1...256).contains(mapThreads) {
+            throw ValidationError("--map-threads must be in 1...256 (got \(mapThreads))")
+        }
     }
 
-    var settings: MapSettings {
+    /// The maps' settings; `interactive` leaves a core to the interface.
+    func settings(interactive: Bool) -> MapSettings {
         var settings = MapSettings()
         if let perplexity { settings.tsne.perplexity = perplexity }
         if let neighbors { settings.umap.neighborCount = neighbors }
         if let minDist { settings.umap.minimumDistance = minDist }
         settings.umap.seed = mapSeed
         settings.tsne.seed = mapSeed
-        settings.threads = mapThreads
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        settings.threads = mapThreads ?? (interactive ? max(1, cores - 1) : cores)
         return settings
     }
 }

@@ -28,6 +28,9 @@ struct ProjectCommand: ParsableCommand {
 
     @OptionGroup var map: MapOptions
 
+    @Option(help: "The map's seed; the same as --map-seed (the name view and export use, beside their own --seed).")
+    var seed: UInt64?
+
     @Option(help: "Where to write the map (n × 2 float32 .npy).")
     var out: String
 
@@ -41,7 +44,9 @@ struct ProjectCommand: ParsableCommand {
         BLAS.threads = 1  // the search's workers call BLAS themselves
         let points = try loadEmbeddings()
         guard points.rows >= 2 else { throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(points.rows)") }
-        let frame = try MapJob.headless(method, of: points, source: embeddings, settings: map.settings, quiet: quiet)
+        var settings = map.settings(interactive: false)
+        if let seed { (settings.tsne.seed, settings.umap.seed) = (seed, seed) }
+        let frame = try MapJob.headless(method, of: points, source: embeddings, settings: settings, quiet: quiet)
         try NpyWriter.write(frame.layout!, to: out)
         let fields: [(String, JSONValue)] = [
             ("method", .string(method.rawValue)), ("n", .integer(points.rows)), ("dim", .integer(points.cols)),

@@ -44,7 +44,7 @@ struct ViewCommand: ParsableCommand {
         guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
         let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed, threads: 2)
         let state = try Self.state(showing: data, from: file, metrics: metrics, map: map)
-        try InteractiveSession.present(state, runs: [], maps: mapOptions.settings)
+        try InteractiveSession.present(state, runs: [], maps: mapOptions.settings(interactive: true))
     }
 
     /// The UI's state for given embeddings: one finished "run" at epoch 0, opened on `map`.

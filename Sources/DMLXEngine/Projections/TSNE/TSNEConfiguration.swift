@@ -8,8 +8,9 @@
 ///   5 (openTSNE's `max_step_norm`);
 /// - learning rate `n / exaggeration` (Belkina et al. 2019; openTSNE's "auto"): `n/12`
 ///   while exaggerating, `n` after;
-/// - repulsion by FFT-accelerated interpolation (Linderman et al. 2019): 3 interpolation
-///   nodes per interval, at least 50 intervals per axis, intervals at most 1 wide.
+/// - repulsion by Barnes–Hut with θ = 0.5 below 10,000 points, and from there by
+///   FFT-accelerated interpolation (Linderman et al. 2019): 3 interpolation nodes per
+///   interval, at least 50 intervals per axis, intervals at most 1 wide.
 ///
 /// The gradient is openTSNE's, a quarter of the KL divergence's (its learning rates
 /// assume that scale).
@@ -24,6 +25,9 @@ public struct TSNEConfiguration: Sendable, Equatable {
     public var maximumStepNorm = 5.0
     /// nil: `n / exaggeration`.
     public var learningRate: Double?
+    public var theta = 0.5
+    /// Maps of fewer points use Barnes–Hut, larger ones interpolation (openTSNE's "auto").
+    public var barnesHutLimit = 10_000
     public var interpolation = TSNEInterpolation()
     /// Seed of the jitter added to the PCA initialisation.
     public var seed: UInt64 = 0
@@ -32,6 +36,11 @@ public struct TSNEConfiguration: Sendable, Equatable {
 
     /// The nearest neighbours the affinities are computed over: `⌊3 · perplexity⌋`.
     public var neighborCount: Int { Int(3 * perplexity) }
+
+    /// How the repulsion of a map of `n` points is approximated.
+    public func repulsion(points n: Int) -> TSNERepulsionMethod {
+        n < barnesHutLimit ? .barnesHut(theta: theta) : .interpolation(interpolation)
+    }
 
     /// Both phases together.
     public var totalIterations: Int { earlyExaggerationIterations + iterations }

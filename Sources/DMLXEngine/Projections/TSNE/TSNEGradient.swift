@@ -8,16 +8,16 @@ import DMLXCore
 ///
 /// with `q_ij = 1 / (1 + ‖y_i − y_j‖²)`, `Z = Σ_{i≠j} q_ij` and the exaggeration `α`.
 /// The attraction runs over the sparse `P` exactly, O(n·k); the repulsion is
-/// `TSNERepulsion`'s interpolation, O(n + grid).
+/// approximated (`TSNERepulsion`) by Barnes–Hut or by interpolation.
 public struct TSNEGradient: Sendable {
     public let affinities: SparseGraph
     public let threads: Int
-    private var repulsion: TSNERepulsion
+    private var repulsion: any TSNERepulsion
 
-    public init(affinities: SparseGraph, interpolation: TSNEInterpolation = TSNEInterpolation(), threads: Int = 1) {
+    public init(affinities: SparseGraph, repulsion method: TSNERepulsionMethod, threads: Int = 1) {
         self.affinities = affinities
         self.threads = max(1, threads)
-        repulsion = TSNERepulsion(interpolation: interpolation, threads: self.threads)
+        repulsion = method.makeRepulsion(threads: self.threads)
     }
 
     /// `g` at `layout` (`n × 2`), with `P` multiplied by `exaggeration`.

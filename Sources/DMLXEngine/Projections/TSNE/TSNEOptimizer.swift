@@ -25,7 +25,8 @@ public struct TSNEOptimizer: MapOptimizer {
         positions = Matrix<Double>(initial)
         update = Matrix(rows: initial.rows, cols: 2)
         gains = Matrix(rows: initial.rows, cols: 2, repeating: 1)
-        gradient = TSNEGradient(affinities: affinities, interpolation: configuration.interpolation, threads: threads)
+        gradient = TSNEGradient(affinities: affinities, repulsion: configuration.repulsion(points: affinities.count),
+                                threads: threads)
     }
 
     public var layout: Matrix<Float> { Matrix<Float>(positions) }

@@ -8,6 +8,7 @@ import DMLXTestSupport
     static let fixture = TSNEFixture.named("iris-perplexity10")
     static let layout = Matrix(fixture.layout)
     static let affinities = fixture.openTSNEAffinities
+    static let openTSNEGrid = TSNERepulsionMethod.interpolation(TSNEInterpolation())
 
     @Test func theNaiveGradientIsAQuarterOfTheDivergencesDerivative() {
         let small = Matrix<Double>(rows: 40, cols: 2, storage: Array(Self.layout.storage.prefix(80)).map { $0 / 4 })
@@ -25,7 +26,7 @@ import DMLXTestSupport
     @Test(arguments: TSNEFixture.all.map(\.name))
     func theGradientEqualsOpenTSNEs(name: String) {
         let fixture = TSNEFixture.named(name)
-        var gradient = TSNEGradient(affinities: fixture.openTSNEAffinities)
+        var gradient = TSNEGradient(affinities: fixture.openTSNEAffinities, repulsion: Self.openTSNEGrid)
         let ours = gradient.evaluate(Matrix(fixture.layout))
         #expect(GradientCheck.relativeError(ours, Matrix(fixture.gradient)) < 1e-6, "\(name)")
     }
@@ -34,20 +35,42 @@ import DMLXTestSupport
     /// scale, and a finer grid converges to the exact gradient.
     @Test func theInterpolationConvergesToTheExactGradient() {
         let exact = NaiveTSNE.gradient(layout: Self.layout, affinities: Self.affinities, exaggeration: 12)
-        var standard = TSNEGradient(affinities: Self.affinities)
+        var standard = TSNEGradient(affinities: Self.affinities, repulsion: Self.openTSNEGrid)
         let standardError = GradientCheck.relativeError(standard.evaluate(Self.layout, exaggeration: 12), exact)
         var fine = TSNEInterpolation()
         fine.nodesPerInterval = 5
         fine.intervalWidth = 0.25
-        var finer = TSNEGradient(affinities: Self.affinities, interpolation: fine)
+        var finer = TSNEGradient(affinities: Self.affinities, repulsion: .interpolation(fine))
         let fineError = GradientCheck.relativeError(finer.evaluate(Self.layout, exaggeration: 12), exact)
         #expect(standardError < 3e-2, "openTSNE's grid: \(standardError)")
         #expect(fineError < standardError / 100, "finer grid: \(fineError) vs \(standardError)")
     }
 
-    @Test func threadsDoNotChangeTheGradient() {
-        var one = TSNEGradient(affinities: Self.affinities, threads: 1)
-        var three = TSNEGradient(affinities: Self.affinities, threads: 3)
+    /// Barnes–Hut against the exact O(n²) sums: at θ = 0.5 it errs by about as much as
+    /// openTSNE's grid, and as θ falls it converges, exact at 0 (every cell opened).
+    @Test func barnesHutConvergesToTheExactGradient() {
+        let exact = NaiveTSNE.gradient(layout: Self.layout, affinities: Self.affinities, exaggeration: 1)
+        func error(_ theta: Double) -> Double {
+            var gradient = TSNEGradient(affinities: Self.affinities, repulsion: .barnesHut(theta: theta))
+            return GradientCheck.relativeError(gradient.evaluate(Self.layout), exact)
+        }
+        let (standard, fine, exactly) = (error(0.5), error(0.1), error(0))
+        #expect(standard < 3e-2 && fine < standard / 10 && exactly < 1e-12, "θ 0.5: \(standard), 0.1: \(fine), 0: \(exactly)")
+    }
+
+    /// Coincident points: a point's own leaf counts only the others, so Z has no
+    /// self-interaction, as in the naive sums.
+    @Test func barnesHutCountsCoincidentPointsButNotThePointItself() {
+        let layout = Matrix<Double>([[0, 0], [0, 0], [0, 0], [3, 1], [-2, 4]])
+        let p = SparseGraph(count: 5, offsets: [0, 1, 2, 3, 4, 5], columns: [1, 0, 3, 2, 0], weights: [0.2, 0.2, 0.2, 0.2, 0.2])
+        var gradient = TSNEGradient(affinities: p, repulsion: .barnesHut(theta: 0))
+        #expect(GradientCheck.relativeError(gradient.evaluate(layout), NaiveTSNE.gradient(layout: layout, affinities: p)) < 1e-12)
+    }
+
+    @Test(arguments: [Self.openTSNEGrid, .barnesHut(theta: 0.5)])
+    func threadsDoNotChangeTheGradient(repulsion: TSNERepulsionMethod) {
+        var one = TSNEGradient(affinities: Self.affinities, repulsion: repulsion, threads: 1)
+        var three = TSNEGradient(affinities: Self.affinities, repulsion: repulsion, threads: 3)
         #expect(one.evaluate(Self.layout) == three.evaluate(Self.layout))
     }
 

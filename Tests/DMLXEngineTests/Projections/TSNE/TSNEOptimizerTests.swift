@@ -14,7 +14,7 @@ import DMLXTestSupport
     @Test func theFirstStepIsOpenTSNEsUpdate() {
         var optimizer = TSNEOptimizer(affinities: Self.affinities, initial: Self.start)
         optimizer.step(1)
-        var gradient = TSNEGradient(affinities: Self.affinities)
+        var gradient = TSNEGradient(affinities: Self.affinities, repulsion: TSNEConfiguration().repulsion(points: Self.start.rows))
         let g = gradient.evaluate(Matrix<Double>(Self.start), exaggeration: 12)
         let n = Self.start.rows
         var expected = Matrix<Double>(Self.start)
