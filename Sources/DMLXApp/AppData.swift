@@ -7,7 +7,12 @@ public struct AppData: Sendable {
     public var name: String
     /// The split protocol, for the status bar.
     public var split: String
-    public var testLabels: [Int]
+    public let testLabels: [Int]
+    /// The distinct test labels, ascending; class `classes[i]` is drawn in colour i.
+    public let classes: [Int]
+    /// Each test point's position in `classes` (its colour), found once rather than by a
+    /// lookup per point per frame.
+    public let classIndices: [Int]
     public var classNames: [Int: String]
     /// Unstandardised test features, drawn as thumbnails when `imageShape` is set.
     public var rawTestFeatures: Matrix<Float>
@@ -25,6 +30,9 @@ public struct AppData: Sendable {
         self.name = name
         self.split = split
         self.testLabels = testLabels
+        classes = Array(Set(testLabels)).sorted()
+        let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        classIndices = testLabels.map { position[$0]! }
         self.classNames = classNames
         self.rawTestFeatures = rawTestFeatures
         self.imageShape = imageShape
@@ -40,9 +48,6 @@ public struct AppData: Sendable {
     }
 
     public var pointCount: Int { testLabels.count }
-
-    /// The distinct test labels, ascending; class `classes[i]` is drawn in colour i.
-    public var classes: [Int] { Array(Set(testLabels)).sorted() }
 
     /// A label as shown: the class name where the source has one, else the number.
     public func labelText(_ label: Int) -> String { classNames[label] ?? String(label) }

@@ -13,8 +13,41 @@ extension AppState {
             return (layout, nil)
         }
         if shownProjectionMode == .given, let given = data.givenMap { return (given, nil) }
+        if let cached = derived.linearMap, cached.key == shownMapKey { return (cached.points, cached.proxies) }
+        return linearCoordinates(of: snapshot, embeddings)
+    }
+
+    /// The shown linear map of `embeddings` (the focused snapshot's) and its proxies.
+    private func linearCoordinates(of snapshot: EpochSnapshot, _ embeddings: Matrix<Float>)
+        -> (points: Matrix<Float>, proxies: Matrix<Float>?)? {
         guard let map = linearProjection(for: snapshot) else { return nil }
         return (map.project(embeddings), snapshot.proxies.map { map.project(Self.normalizedRows($0)) })
+    }
+
+    /// What `selectionNeighbors` is derived from; nil without embeddings to search.
+    var neighborsKey: DerivedViews.NeighborsKey? {
+        guard let run = focused, let snapshot = focusedSnapshot, snapshot.embeddings != nil else { return nil }
+        return DerivedViews.NeighborsKey(run: run.name, epoch: snapshot.epoch, selection: selection, count: neighborCount)
+    }
+
+    /// The selected point's neighbours in the focused run's embedding at the shown epoch
+    /// (the panels' list).
+    var selectionNeighbors: [PointNeighbors.Neighbor] {
+        guard let key = neighborsKey, let embeddings = focusedSnapshot?.embeddings else { return [] }
+        if let cached = derived.neighbors, cached.key == key { return cached.value }
+        return PointNeighbors.of(selection, in: embeddings, k: neighborCount)
+    }
+
+    /// Derives anew what `derived` holds for a state whose inputs have changed.
+    mutating func refreshDerivedViews() {
+        if let key = neighborsKey, derived.neighbors?.key != key {
+            derived.neighbors = (key, selectionNeighbors)
+        }
+        guard let key = shownMapKey, derived.linearMap?.key != key, let snapshot = focusedSnapshot,
+              let embeddings = snapshot.embeddings, shownProjectionMode != .given,
+              shownProjectionMode.nonlinearMethod == nil || maps.drawable(for: key) == nil,
+              let (points, proxies) = linearCoordinates(of: snapshot, embeddings) else { return }
+        derived.linearMap = (key, points, proxies)
     }
 
     /// The projection mode in effect: the chosen one, except that a run without a learned

@@ -7,6 +7,7 @@ extension AppState {
     /// is asked for if it is still missing.
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
         var effects = apply(message)
+        refreshDerivedViews()
         if let job = neededMapJob {
             maps.requested = job.key
             effects.append(.computeMap(job))

@@ -53,6 +53,8 @@ public struct AppState: Sendable {
     public var shouldQuit = false
     /// Milliseconds the last frame took to render, shown in the status bar.
     public var lastFrameMilliseconds: Double?
+    /// Costly values the views read, kept between frames (`update` refreshes them).
+    var derived = DerivedViews()
 
     public init(data: AppData, runs: [RunView], size: Size, glyphs: Glyphs = .unicode,
                 capability: ColorCapability = .extended256) {

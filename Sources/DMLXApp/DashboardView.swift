@@ -41,7 +41,7 @@ struct DashboardView: Widget {
         MetricsTable(state: state).render(
             into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
         // The selected point's neighbours and the map are found once per frame, for both panels.
-        let neighbors = PointNeighbors.ofSelection(in: state)
+        let neighbors = state.selectionNeighbors
         let coordinates = state.scatterCoordinates
         _ = panel(scatterTitle, layout.scatter, into: &buffer, glyphs: glyphs)
         buffer.set(x: layout.scatterCaption.x, y: layout.scatterCaption.y, string: MapCaption(state: state).text,
@@ -146,14 +146,15 @@ struct ScatterFigure {
     var plot: ScatterPlot? {
         guard let coordinates else { return nil }
         let classes = state.data.classes
-        let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        let neighbors = Set(self.neighbors)
+        let colorIndex = state.data.classIndices
         var points = (0..<coordinates.points.rows).map { index in
             ScatterPlot.Point(x: Double(coordinates.points[index, 0]), y: Double(coordinates.points[index, 1]),
-                              classID: colorIndex[state.data.testLabels[index]] ?? 0,
-                              marker: index == state.selection ? .selected : neighbors.contains(index) ? .neighbor : nil)
+                              classID: colorIndex[index], marker: nil)
         }
+        for index in neighbors where points.indices.contains(index) { points[index].marker = .neighbor }
+        if points.indices.contains(state.selection) { points[state.selection].marker = .selected }
         if let proxies = coordinates.proxies, let labels = state.focusedSnapshot?.proxyLabels {
+            let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
             // Zero-shot test classes have no proxies: those of training classes get the
             // colour after the test classes'.
             points += (0..<proxies.rows).map { row in

@@ -9,7 +9,7 @@ struct InspectView: Widget {
     let state: AppState
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let neighbors = PointNeighbors.ofSelection(in: state)
+        let neighbors = state.selectionNeighbors
         let columns = Layout.horizontal([.percentage(40), .fill]).split(area)
         let left = Layout.vertical([.percentage(45), .fill]).split(columns[0])
         renderPoint(into: &buffer, area: panel("Point #\(state.selection)", left[0], into: &buffer, glyphs: state.glyphs))

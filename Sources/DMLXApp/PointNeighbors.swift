@@ -37,10 +37,4 @@ public enum PointNeighbors {
         return best.map { Neighbor(index: $0.index, distance: $0.squared.squareRoot()) }
     }
 
-    /// The neighbours of the selected point in the focused run's embedding at the shown
-    /// epoch (the panels' list).
-    static func ofSelection(in state: AppState) -> [Neighbor] {
-        guard let embeddings = state.focusedSnapshot?.embeddings else { return [] }
-        return of(state.selection, in: embeddings, k: state.neighborCount)
-    }
 }
