@@ -61,8 +61,11 @@ import DMLXEngine
 
     @Test func aNewerJobSupersedesTheOneUnderWay() throws {
         let run = MapRun(settings: MapSettings())
-        run.submit(MapJob(key: key("tsne"), method: .tsne, embeddings: Self.clusters))
+        // Big enough (seconds of t-SNE) that it is still under way when the next job comes.
+        var generator = SeededGenerator(seed: 8)
+        let many = Matrix<Float>(rows: 4000, cols: 8, storage: (0..<32_000).map { _ in Float(generator.nextGaussian()) })
         let layout = try PCA(fitting: Self.clusters).projection.project(Self.clusters)
+        run.submit(MapJob(key: key("tsne"), method: .tsne, embeddings: many))
         run.submit(MapJob(key: key("aligned"), method: .pca, embeddings: Self.clusters, layout: layout))
         run.waitUntilIdle()
         let taken = run.take()
