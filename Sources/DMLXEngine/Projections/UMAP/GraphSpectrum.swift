@@ -30,12 +30,12 @@ public enum GraphSpectrum {
     /// By LAPACK on the dense `L`.
     public static func dense(_ graph: SparseGraph, count: Int) throws -> [[Double]] {
         let n = graph.count
-        let operator_ = NormalizedAdjacency(graph)
+        let adjacency = NormalizedAdjacency(graph)
         var matrix = Matrix<Double>(rows: n, cols: n)
         for i in 0..<n {
             let (columns, weights) = graph.row(i)
             for (j, w) in zip(columns, weights) {
-                matrix[i, Int(j)] = operator_.scale[i] * Double(w) * operator_.scale[Int(j)]
+                matrix[i, Int(j)] = adjacency.scale[i] * Double(w) * adjacency.scale[Int(j)]
             }
         }
         let decomposition = try matrix.symmetricEigen()
@@ -45,13 +45,13 @@ public enum GraphSpectrum {
 
     /// By thick-restart Lanczos on `M`, deflated of its trivial eigenvector.
     public static func lanczos(_ graph: SparseGraph, count: Int, seed: UInt64) throws -> [[Double]] {
-        let operator_ = NormalizedAdjacency(graph)
-        var basis = KrylovBasis(operator: operator_, capacity: min(basisCapacity, graph.count - 1), seed: seed)
+        let adjacency = NormalizedAdjacency(graph)
+        var basis = KrylovBasis(adjacency: adjacency, capacity: min(basisCapacity, graph.count - 1), seed: seed)
         let kept = min(count + 8, basis.capacity - 2)
         for restart in 0..<maximumRestarts {
             let exhausted = basis.expand()
             let (values, vectors) = try basis.ritzPairs(count: exhausted ? count : kept)
-            let residuals = (0..<count).map { operator_.residual(vectors[$0], value: values[$0]) }
+            let residuals = (0..<count).map { adjacency.residual(vectors[$0], value: values[$0]) }
             if exhausted || restart == maximumRestarts - 1 || residuals.allSatisfy({ $0 <= tolerance }) {
                 return Array(vectors.prefix(count))
             }

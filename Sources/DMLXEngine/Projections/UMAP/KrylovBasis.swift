@@ -6,7 +6,7 @@ import DMLXCore
 /// orthogonalised twice against the whole basis ("twice is enough", Giraud et al. 2005),
 /// which keeps `V` orthonormal to rounding where plain Lanczos loses it.
 struct KrylovBasis {
-    let operator_: NormalizedAdjacency
+    let adjacency: NormalizedAdjacency
     let capacity: Int
     /// Row `j` is `v_j`; rows `0..<size` are in use.
     private var vectors: [Double]
@@ -15,19 +15,19 @@ struct KrylovBasis {
     private var projection: [Double]
     private var size = 0
 
-    init(operator operator_: NormalizedAdjacency, capacity: Int, seed: UInt64) {
-        self.operator_ = operator_
+    init(adjacency: NormalizedAdjacency, capacity: Int, seed: UInt64) {
+        self.adjacency = adjacency
         self.capacity = max(2, capacity)
-        vectors = [Double](repeating: 0, count: self.capacity * operator_.count)
+        vectors = [Double](repeating: 0, count: self.capacity * adjacency.count)
         projection = [Double](repeating: 0, count: self.capacity * self.capacity)
         var generator = SeededGenerator(seed: seed)
-        var start = (0..<operator_.count).map { _ in generator.nextGaussian() }
-        start.withUnsafeMutableBufferPointer { operator_.deflate($0.baseAddress!) }
+        var start = (0..<adjacency.count).map { _ in generator.nextGaussian() }
+        start.withUnsafeMutableBufferPointer { adjacency.deflate($0.baseAddress!) }
         let norm = start.reduce(0) { $0 + $1 * $1 }.squareRoot()
         append(start.map { $0 / norm })
     }
 
-    private var n: Int { operator_.count }
+    private var n: Int { adjacency.count }
 
     /// Fills the basis with the images of its last vector, orthogonalised. Returns true
     /// when the Krylov space closed first (an invariant subspace: its Ritz pairs are exact).
@@ -36,7 +36,7 @@ struct KrylovBasis {
         while size < capacity {
             let last = size - 1
             vectors.withUnsafeBufferPointer { v in
-                image.withUnsafeMutableBufferPointer { operator_.apply(v.baseAddress! + last * n, into: $0.baseAddress!) }
+                image.withUnsafeMutableBufferPointer { adjacency.apply(v.baseAddress! + last * n, into: $0.baseAddress!) }
             }
             var coefficients = orthogonalize(&image)
             let second = orthogonalize(&image)
@@ -45,7 +45,7 @@ struct KrylovBasis {
                 projection[i * capacity + last] = coefficients[i]
                 projection[last * capacity + i] = coefficients[i]
             }
-            image.withUnsafeMutableBufferPointer { operator_.deflate($0.baseAddress!) }
+            image.withUnsafeMutableBufferPointer { adjacency.deflate($0.baseAddress!) }
             let norm = image.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm < 1e-10 { return true }
             append(image.map { $0 / norm })

@@ -88,7 +88,7 @@ public enum UMAPInitialization {
     }
 
     /// Each axis mapped linearly onto [0, 10] (an axis without extent stays at 0).
-    static func stretched(_ layout: Matrix<Float>) -> Matrix<Float> {
+    private static func stretched(_ layout: Matrix<Float>) -> Matrix<Float> {
         var result = layout
         for c in 0..<2 {
             let column = (0..<layout.rows).map { layout[$0, c] }
