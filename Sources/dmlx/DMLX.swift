@@ -12,6 +12,6 @@ struct DMLX: ParsableCommand {
             pytorch-metric-learning (Recall@K, MAP@R, R-precision, NMI, AMI).
             """,
         subcommands: [TuiCommand.self, TrainCommand.self, CompareCommand.self, EvalCommand.self,
-                      ViewCommand.self, ProjectCommand.self, ExportCommand.self, DatasetsCommand.self, BenchCommand.self],
+                      ViewCommand.self, WatchCommand.self, ProjectCommand.self, ExportCommand.self, DatasetsCommand.self, BenchCommand.self],
         defaultSubcommand: TuiCommand.self)
 }

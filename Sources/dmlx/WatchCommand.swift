@@ -1,0 +1,84 @@
+import ArgumentParser
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Follow runs recorded by python/dmlx_record while they train, scoring every epoch.",
+        discussion: """
+            DIR is a run directory written by the recorder (python/dmlx_record; its format is \
+            documented there and in the README), possibly on another machine's disk or reached \
+            through ssh. Every recorded epoch is scored by dmlx itself, exactly as `dmlx eval` \
+            scores embeddings. A directory that does not exist yet is waited for; a run whose \
+            writer has gone quiet for --stall-seconds without closing is reported stalled and \
+            counts as ended; a corrupt or unreadable epoch is reported with its file and skipped.
+            """)
+
+    @Argument(help: "The run directory.")
+    var directory: String
+
+    @Flag(help: "Print one JSON record per recorded epoch as it appears (the keys of `train --json`) and exit when every run has ended.")
+    var json = false
+
+    @Option(help: "Seconds between two looks at the directory.")
+    var pollSeconds = 0.5
+
+    @Option(help: "Seconds without news after which an unclosed run counts as stalled.")
+    var stallSeconds = 120.0
+
+    @Option(help: "Seed of the k-means++ behind NMI and AMI.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Threads of the neighbour search.")
+    var threads = 2
+
+    func validate() throws {
+        guard json else { throw ValidationError("watch follows runs headless, with --json; the dashboard on watched runs is not built yet") }
+        guard pollSeconds > 0, pollSeconds.isFinite else { throw ValidationError("--poll-seconds must be positive (got \(pollSeconds))") }
+        guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive (got \(stallSeconds))") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be in 1...256 (got \(threads))") }
+    }
+
+    func run() throws {
+        BLAS.threads = 1  // the search's workers call BLAS themselves
+        var watcher = RunWatcher(directory: URL(fileURLWithPath: directory), stallSeconds: stallSeconds)
+        var anyStalled = false
+        while true {
+            for event in watcher.poll() {
+                switch event {
+                case .waitingForDirectory: note("\(directory): waiting for it to appear")
+                case .newRun(let name, _): note("\(directory): following run \(name)")
+                case .epoch(let run, let epoch, let batches, let seconds, let sinceStart):
+                    let line = record(run: run, epoch, batches: batches, seconds: seconds, sinceStart: sinceStart).rendered
+                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                case .closed(let run, let error): note("\(run): closed" + (error.map { " by an error: \($0)" } ?? ""))
+                case .stalled(let run, let quiet):
+                    anyStalled = true
+                    note("\(run): stalled (no news for \(Int(quiet)) s, not closed)")
+                case .problem(let text): note(text)
+                }
+            }
+            if watcher.isFinished { break }
+            Thread.sleep(forTimeInterval: pollSeconds)
+        }
+        if anyStalled { throw ExitCode(1) }
+    }
+
+    /// The `train --json` record of a recorded epoch, its metrics computed here.
+    private func record(run: String, _ epoch: RecordedEpoch, batches: [RecordedRun.Batch], seconds: Double,
+                        sinceStart: Double) -> JSONValue {
+        let metrics = MetricSuite.evaluate(embeddings: epoch.embeddings, labels: epoch.labels, seed: seed, threads: threads)
+        let losses = batches.compactMap(\.loss)
+        let snapshot = EpochSnapshot(
+            run: run, epoch: epoch.epoch, loss: epoch.loss ?? (losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)),
+            batchLosses: losses, trainSeconds: seconds, cumulativeTrainSeconds: sinceStart, metrics: metrics,
+            statistics: epoch.statistics, learningRate: .nan)
+        return snapshot.jsonRecord()
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data(("dmlx watch: " + text + "\n").utf8))
+    }
+}
