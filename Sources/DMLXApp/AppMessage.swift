@@ -7,6 +7,9 @@ public enum AppMessage: Sendable {
     /// Run `index` has published these snapshots (all of them, oldest first), is in this
     /// status, and has done `steps` batches or iterations of the epoch under way.
     case run(index: Int, snapshots: [EpochSnapshot], status: TrainingRun.Status, steps: Int)
+    /// A run that appeared after the UI started (a watched directory's new run), to be
+    /// shown after the others.
+    case runAdded(RunView)
     /// The map queue's newest frame of the job under way and the maps finished since
     /// the last poll.
     case maps(latest: MapFrame?, finished: [MapFrame])

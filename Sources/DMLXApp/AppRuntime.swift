@@ -17,16 +17,20 @@ public final class AppRuntime<Backend: TerminalBackend> {
     /// How long the most recent frames took to render and present (at most 1000 kept).
     public private(set) var recentFrameMilliseconds: [Double] = []
     private var screen: Screen<Backend>
-    private let runs: [TrainingRun]
+    private var runs: [any RunSource]
+    private let discovery: (any RunDiscovery)?
     private let maps: MapRun
     private let checkpointDirectory: URL
     private let notices = NoticeQueue()
     private var seen: [(count: Int, status: TrainingRun.Status, steps: Int)]
     private var seenMapFrame: (key: MapKey, stage: MapFrame.Stage, iteration: Int)?
 
-    /// `runs` must be in the order of `state.runs`. Checkpoints (`s`) are written to
-    /// `checkpointDirectory` as dmlx-<run>.ckpt. Maps are made on `maps`' queue.
-    public init(state: AppState, backend: Backend, runs: [TrainingRun], maps: MapRun, checkpointDirectory: URL) {
+    /// `runs` must be in the order of `state.runs`; `discovery`, polled with them, hands
+    /// over runs that appear later (a watched directory's new runs), which are started and
+    /// added to the state, and notices of its own (a corrupt file skipped). Saves (`s`) go to `checkpointDirectory`. Maps are made on
+    /// `maps`' queue.
+    public init(state: AppState, backend: Backend, runs: [any RunSource], discovery: (any RunDiscovery)? = nil,
+                maps: MapRun, checkpointDirectory: URL) {
         var initial = state
         initial.size = AppState.Size(width: backend.size.width, height: backend.size.height)
         initial.glyphs = backend.glyphs
@@ -34,6 +38,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
         self.state = initial
         self.screen = Screen(backend: backend)
         self.runs = runs
+        self.discovery = discovery
         self.maps = maps
         self.checkpointDirectory = checkpointDirectory
         seen = runs.map { _ in (0, .waiting, 0) }
@@ -43,7 +48,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
     /// map queue are stopped and awaited (at most one batch or map step each), so the
     /// process never exits with work in flight on another thread.
     public func run() {
-        runs.forEach { $0.start() }
+        runs.forEach { $0.start(paused: false) }
         defer {
             runs.forEach { $0.stop() }
             maps.cancel()
@@ -73,6 +78,12 @@ public final class AppRuntime<Backend: TerminalBackend> {
                 messages.append(.key(more))
             }
         }
+        for run in discovery?.newRuns() ?? [] {
+            run.start(paused: false)
+            runs.append(run)
+            seen.append((0, .waiting, 0))
+            messages.append(.runAdded(RunView(name: run.name, plannedEpochs: 0)))
+        }
         for (index, run) in runs.enumerated() {
             let (snapshots, status) = (run.snapshots, run.status)
             // A classic fit's iteration count is news (its one epoch can take seconds); a
@@ -91,7 +102,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
             seenMapFrame = latest.map { ($0.key, $0.stage, $0.iteration) }
             messages.append(.maps(latest: latest, finished: finished))
         }
-        messages += notices.drain().map(AppMessage.notice)
+        messages += (notices.drain() + (discovery?.notices() ?? [])).map(AppMessage.notice)
         return messages
     }
 
@@ -115,7 +126,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
             case .computeMap(let job): maps.submit(job)
             case .saveCheckpoints:
                 for run in runs {
-                    let file = checkpointDirectory.appendingPathComponent("dmlx-\(run.name).ckpt")
+                    let file = run.saveFile(in: checkpointDirectory)
                     run.save(to: file) { [notices] result in
                         let text: String
                         switch result {

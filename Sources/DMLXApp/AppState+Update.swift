@@ -25,6 +25,9 @@ extension AppState {
             runs[index].status = status
             runs[index].stepsInEpoch = steps
             return []
+        case .runAdded(let run):
+            runs.append(run)
+            return []
         case .maps(let latest, let finished):
             maps.receive(latest: latest, finished: finished)
             return []

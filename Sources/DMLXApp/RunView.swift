@@ -42,6 +42,7 @@ public struct RunView: Sendable {
         case .finished: return "done"
         case .stopped: return "stopped"
         case .failed(let message): return "failed: \(message)"
+        case .stalled: return "stalled (no news from its writer)"
         }
     }
 }

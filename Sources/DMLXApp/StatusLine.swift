@@ -30,6 +30,8 @@ struct StatusLine: Widget {
     private var epochText: String {
         let planned = state.runs.map(\.plannedEpochs).max() ?? 0
         let follow = state.isFollowingLatest ? "" : " (pinned; end follows)"
-        return "epoch \(state.shownEpoch)/\(planned)\(follow)\(state.isPaused ? " paused" : "")"
+        // Given embeddings and watched runs plan no number of epochs.
+        let of = planned > 0 ? "/\(planned)" : ""
+        return "epoch \(state.shownEpoch)\(of)\(follow)\(state.isPaused ? " paused" : "")"
     }
 }

@@ -24,11 +24,11 @@ enum InteractiveSession {
         try present(state, runs: runs, maps: MapSettings())
     }
 
-    /// Runs the UI on `state` (with `runs` training behind it) until the user quits,
-    /// making its maps with `maps`.
-    static func present(_ state: AppState, runs: [TrainingRun], maps: MapSettings) throws {
+    /// Runs the UI on `state` (with `runs` training or followed behind it, and the runs
+    /// `discovery` hands over later) until the user quits, making its maps with `maps`.
+    static func present(_ state: AppState, runs: [any RunSource], discovery: (any RunDiscovery)? = nil, maps: MapSettings) throws {
         try TerminalSession.run { backend in
-            AppRuntime(state: state, backend: backend, runs: runs, maps: MapRun(settings: maps),
+            AppRuntime(state: state, backend: backend, runs: runs, discovery: discovery, maps: MapRun(settings: maps),
                        checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
         }
     }

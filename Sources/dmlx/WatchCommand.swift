@@ -1,5 +1,7 @@
 import ArgumentParser
+import DMLXApp
 import DMLXCore
+import DMLXCurses
 import DMLXEngine
 import Foundation
 
@@ -19,8 +21,10 @@ struct WatchCommand: ParsableCommand {
     @Argument(help: "The run directory.")
     var directory: String
 
-    @Flag(help: "Print one JSON record per recorded epoch as it appears (the keys of `train --json`) and exit when every run has ended.")
+    @Flag(help: "Headless: print one JSON record per recorded epoch as it appears (the keys of `train --json`) and exit when every run has ended. Without it the dashboard opens on the runs.")
     var json = false
+
+    @OptionGroup var mapOptions: MapOptions
 
     @Option(help: "Seconds between two looks at the directory.")
     var pollSeconds = 0.5
@@ -35,7 +39,6 @@ struct WatchCommand: ParsableCommand {
     var threads = 2
 
     func validate() throws {
-        guard json else { throw ValidationError("watch follows runs headless, with --json; the dashboard on watched runs is not built yet") }
         guard pollSeconds > 0, pollSeconds.isFinite else { throw ValidationError("--poll-seconds must be positive (got \(pollSeconds))") }
         guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive (got \(stallSeconds))") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be in 1...256 (got \(threads))") }
@@ -43,6 +46,34 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threads = 1  // the search's workers call BLAS themselves
+        if json { try follow() } else { try openDashboard() }
+    }
+
+    /// The dashboard, compare, inspect and mining screens on the runs, fed as they grow.
+    /// The screens show one test split, so they open once the first epoch is recorded;
+    /// until then the wait is told on stderr.
+    private func openDashboard() throws {
+        guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
+        let follower = RunDirectoryFollower(directory: URL(fileURLWithPath: directory), pollSeconds: pollSeconds,
+                                            stallSeconds: stallSeconds, seed: seed, threads: threads)
+        follower.start()
+        defer { follower.stop() }
+        note("\(directory): waiting for the first recorded epoch (Ctrl-C to give up)")
+        while follower.testSplit == nil {
+            follower.notices().forEach(note)
+            Thread.sleep(forTimeInterval: pollSeconds)
+        }
+        let split = follower.testSplit!
+        let runs = follower.newRuns()
+        let data = AppData(name: directory, split: "watched", testLabels: split.labels, classNames: [:],
+                           rawTestFeatures: split.embeddings, imageShape: nil, rawMetrics: split.metrics, showsBaselines: false)
+        let state = AppState(data: data, runs: runs.map { RunView(name: $0.name, plannedEpochs: 0) },
+                             size: AppState.Size(width: 80, height: 24))
+        try InteractiveSession.present(state, runs: runs, discovery: follower, maps: mapOptions.settings(interactive: true))
+    }
+
+    /// `--json`: records on stdout until every run has ended.
+    private func follow() throws {
         var watcher = RunWatcher(directory: URL(fileURLWithPath: directory), stallSeconds: stallSeconds)
         var anyStalled = false
         while true {
@@ -70,11 +101,8 @@ struct WatchCommand: ParsableCommand {
     private func record(run: String, _ epoch: RecordedEpoch, batches: [RecordedRun.Batch], seconds: Double,
                         sinceStart: Double) -> JSONValue {
         let metrics = MetricSuite.evaluate(embeddings: epoch.embeddings, labels: epoch.labels, seed: seed, threads: threads)
-        let losses = batches.compactMap(\.loss)
-        let snapshot = EpochSnapshot(
-            run: run, epoch: epoch.epoch, loss: epoch.loss ?? (losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)),
-            batchLosses: losses, trainSeconds: seconds, cumulativeTrainSeconds: sinceStart, metrics: metrics,
-            statistics: epoch.statistics, learningRate: .nan)
+        let snapshot = EpochSnapshot(run: run, recorded: epoch, batches: batches, seconds: seconds, sinceStart: sinceStart,
+                                     metrics: metrics)
         return snapshot.jsonRecord()
     }
 

@@ -20,6 +20,14 @@ import Testing
         }
     }
 
+    /// A watched directory's run that appears while the UI runs joins the others.
+    @Test func aRunThatAppearsLaterIsAdded() {
+        var state = AppFixtures.state()
+        let before = state.runs.count
+        _ = state.update(.runAdded(RunView(name: "late", plannedEpochs: 0)))
+        #expect(state.runs.count == before + 1 && state.runs.last?.name == "late")
+    }
+
     @Test func spacePausesAndResumesAndNSteps() {
         var state = AppFixtures.state()
         #expect(press([.character(" ")], on: &state) == [.pauseRuns])

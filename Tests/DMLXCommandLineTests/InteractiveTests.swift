@@ -1,3 +1,4 @@
+import DMLXEngine
 import DMLXTestSupport
 import Foundation
 import Testing
@@ -150,6 +151,25 @@ import Testing
         try session.waitFor(text: "UMAP", timeout: .seconds(5))
         try session.sendKeys("q")
         #expect(try exitLine(session).contains("EXIT:0"))
+    }
+
+    /// `watch DIR` on runs written as the Python recorder writes them: the dashboard opens
+    /// on the first recorded epoch, follows new epochs, and shows a run whose writer went
+    /// quiet as stalled with its last good epoch kept.
+    @Test func watchFollowsARecordedRunAndShowsItStalled() throws {
+        let scratch = try ScratchDirectory()
+        let digits = try BuiltinDatasets.digits()
+        let writer = try RunDirectoryWriter(directory: scratch.url, name: "recorded")
+        try writer.epoch(1, embeddings: digits.features, labels: digits.labels)
+        let session = try open(["watch", scratch.url.path, "--stall-seconds", "2", "--poll-seconds", "0.1"], width: 160, height: 48)
+        try session.waitFor(text: "recorded")
+        try writer.batch(epoch: 2, loss: 0.4)
+        try writer.epoch(2, embeddings: digits.features, labels: digits.labels)
+        try session.waitFor(text: "epoch 2 ")
+        try session.waitFor(text: "recorded stalled", timeout: .seconds(15))
+        try session.sendKeys("q")
+        let exit = try exitLine(session)
+        #expect(exit.contains("EXIT:0") && echoIsOn(exit), "\(exit)")
     }
 
     @Test func resizingBetweenSmallAndLargeRedraws() throws {

@@ -43,9 +43,4 @@ import DMLXTestSupport
         #expect(!result.succeeded && result.outputLines.count == 1, "\(result)")
         #expect(result.standardError.contains("killed: stalled"), "\(result.standardError)")
     }
-
-    @Test func theDashboardIsNotPromisedYet() throws {
-        let result = try Dmlx.run(["watch", "/nonexistent"])
-        #expect(!result.succeeded && result.standardError.contains("--json"), "\(result)")
-    }
 }

@@ -18,11 +18,14 @@ public final class TrainingRun: Sendable {
         case finished
         case stopped
         case failed(String)
+        /// A watched run whose writer has gone quiet without closing it (killed, hung or
+        /// cut off); it runs again if news comes.
+        case stalled
 
         public var isTerminal: Bool {
             switch self {
             case .finished, .stopped, .failed: return true
-            case .waiting, .running, .paused: return false
+            case .waiting, .running, .paused, .stalled: return false
             }
         }
     }
