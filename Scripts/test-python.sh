@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The Python half of the tests: creates .venv-test (once) with what the recorder and its
-# tests need, and runs pytest on python/. Part of README's test command.
+# The Python half of the tests, part of README's test command: creates .venv-test (once)
+# with the recorder's needs and, for the end-to-end test, PyTorch's CPU build,
+# pytorch-metric-learning and faiss-cpu (its AccuracyCalculator's search); then runs pytest
+# on python/ (the end-to-end tests need the release build of dmlx, which README's command
+# makes first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-test/bin/python ]; then
     python3 -m venv .venv-test
     .venv-test/bin/pip install -q --upgrade pip
 fi
-.venv-test/bin/pip install -q numpy pytest
-.venv-test/bin/python -m pytest -q python
+# PyPI's torch wheel pulls the CUDA libraries (gigabytes); the CPU build is 190 MB. Machines
+# of this workplace keep it in /opt/wheels; elsewhere it comes from PyTorch's own index.
+TORCH=(torch==2.13.0+cpu)
+if [ -d /opt/wheels ]; then TORCH+=(--find-links /opt/wheels); else TORCH+=(--extra-index-url https://download.pytorch.org/whl/cpu); fi
+.venv-test/bin/pip install -q numpy pytest "${TORCH[@]}" pytorch-metric-learning==2.9.0 faiss-cpu
+DMLX_REQUIRE_TORCH=1 .venv-test/bin/python -m pytest -q python
