@@ -186,3 +186,28 @@ def test_pml_hooks_record_batches_and_epochs(tmp_path):
     assert hooks.end_of_epoch(Trainer()) is True
     run = os.path.join(tmp_path, "pml")
     assert np.load(os.path.join(epoch_dir(run, 1), "labels.npy")).tolist() == [0, 1, 0, 1]
+
+
+def _ddp_worker(rank: int, world: int, init_file: str, run_dir: str) -> None:
+    """One rank of a real two-process gloo job: each holds its own rows."""
+    import torch.distributed as distributed
+
+    distributed.init_process_group("gloo", init_method=f"file://{init_file}", rank=rank, world_size=world)
+    rows = np.full((rank + 2, 3), float(rank), dtype=np.float32)
+    with Recorder(run_dir, name="ddp") as rec:  # the default group: torch.distributed's
+        rec.batch(loss=0.5)
+        rec.epoch(1, embeddings=rows, labels=np.full(rank + 2, rank))
+    distributed.destroy_process_group()
+
+
+def test_a_real_torch_distributed_job_is_written_once_with_every_ranks_rows(tmp_path):
+    torch = pytest.importorskip("torch")
+    if not torch.distributed.is_available():
+        pytest.skip("torch without distributed support")
+    import torch.multiprocessing as multiprocessing
+
+    multiprocessing.spawn(_ddp_worker, args=(2, str(tmp_path / "init"), str(tmp_path / "runs")), nprocs=2)
+    run = os.path.join(tmp_path, "runs", "ddp")
+    assert np.load(os.path.join(epoch_dir(run, 1), "labels.npy")).tolist() == [0, 0, 1, 1, 1]
+    with open(os.path.join(run, fmt.BATCHES_FILE), encoding="utf-8") as f:
+        assert len(f.readlines()) == 1, "one rank writes the batch lines"
