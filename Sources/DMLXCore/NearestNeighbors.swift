@@ -82,6 +82,66 @@ public enum NearestNeighbors {
         return selection.sortedLists()
     }
 
+    /// The leave-one-out lists of `points` (queries = references, self excluded) one
+    /// block of `queryBlock` queries at a time, handed to `body` in order with the block's
+    /// global range, each list equal to its row of `search(..., excludeSelf: true)` to the
+    /// last bit: every distance comes from the very tile the symmetric search computes it
+    /// in. Memory stays O(threads · block · k) whatever the number of points, for twice
+    /// the symmetric search's products (each tile serves one block's queries only).
+    /// `progress` hears the share done after each round of `threads` blocks; false stops.
+    public static func forEachQueryBlock(
+        of points: Matrix<Float>, k requestedK: Int, threads: Int = 1, progress: ((Double) -> Bool)? = nil,
+        _ body: (Range<Int>, NeighborLists) -> Void
+    ) {
+        let n = points.rows
+        let k = max(0, min(requestedK, n - 1))
+        guard n > 0 else { return }
+        let (left, right) = (augmentedLeft(points), augmentedRight(points))
+        let blockCount = (n + queryBlock - 1) / queryBlock
+        let block = { (b: Int) in (b * queryBlock)..<min(n, (b + 1) * queryBlock) }
+        let workers = max(1, min(threads, blockCount))
+        withSingleThreadedBLAS(if: workers > 1) {
+            for roundStart in stride(from: 0, to: blockCount, by: workers) {
+                let round = roundStart..<min(blockCount, roundStart + workers)
+                var lists = [NeighborLists?](repeating: nil, count: round.count)
+                lists.withUnsafeMutableBufferPointer { results in
+                    Parallel.run(workers: round.count) { worker in
+                        let own = round.lowerBound + worker
+                        results[worker] = blockLists(own, blockCount: blockCount, k: k, left: left, right: right, block: block)
+                    }
+                }
+                for (offset, result) in lists.enumerated() { body(block(round.lowerBound + offset), result!) }
+                if let progress, !progress(Double(round.upperBound) / Double(blockCount)) { return }
+            }
+        }
+    }
+
+    /// Block `own`'s lists from the symmetric search's tiles: (own, other) read by rows
+    /// when own ≤ other, (other, own) read by columns when other < own.
+    private static func blockLists(_ own: Int, blockCount: Int, k: Int, left: Matrix<Float>, right: Matrix<Float>,
+                                   block: (Int) -> Range<Int>) -> NeighborLists {
+        let queries = block(own)
+        guard k > 0 else { return NeighborLists(count: queries.count, k: 0, indices: [], distances: []) }
+        let selection = NeighborSelection(queries: queries.count, capacity: k, firstQuery: queries.lowerBound)
+        defer { selection.deallocate() }
+        var products = [Float](repeating: 0, count: queryBlock * queryBlock)
+        products.withUnsafeMutableBufferPointer { tile in
+            for other in 0..<blockCount {
+                let (rows, columns) = own <= other ? (queries, block(other)) : (block(other), queries)
+                multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
+                if own == other {
+                    for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
+                }
+                if own <= other {
+                    selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
+                } else {
+                    selection.scanColumns(tile.baseAddress!, rows: rows, columns: columns)
+                }
+            }
+        }
+        return selection.sortedLists()
+    }
+
     /// Rows `[x, ‖x‖², 1]`.
     private static func augmentedLeft(_ x: Matrix<Float>) -> Matrix<Float> {
         augmented(x, scale: 1) { norm in (norm, 1) }

@@ -15,14 +15,18 @@
 final class NeighborSelection: @unchecked Sendable {
     private typealias Lanes = SIMD8<Float>
     let queries: Int
+    /// The global index of local query 0: tiles name queries by their index among all
+    /// points, and a selection may hold one block of them.
+    let firstQuery: Int
     let capacity: Int
     private let bufferSize: Int
     private let entries: UnsafeMutablePointer<UInt64>
     private let counts: UnsafeMutablePointer<Int>
     private let bounds: UnsafeMutablePointer<Float>
 
-    init(queries: Int, capacity: Int) {
+    init(queries: Int, capacity: Int, firstQuery: Int = 0) {
         self.queries = queries
+        self.firstQuery = firstQuery
         self.capacity = capacity
         bufferSize = capacity + max(8, capacity / 2)
         entries = .allocate(capacity: queries * bufferSize)
@@ -38,12 +42,12 @@ final class NeighborSelection: @unchecked Sendable {
         bounds.deallocate()
     }
 
-    /// Offers row `i` of `tile` (keys of query `rows.lowerBound + i` against the
-    /// references `columns`) to that query's candidates.
+    /// Offers row `i` of `tile` (keys of query `rows.lowerBound + i`, a global index,
+    /// against the references `columns`) to that query's candidates.
     func scanRows(_ tile: UnsafePointer<Float>, rows: Range<Int>, columns: Range<Int>) {
         let width = columns.count
         for i in 0..<rows.count {
-            let query = rows.lowerBound + i
+            let query = rows.lowerBound + i - firstQuery
             let row = tile + i * width
             var bound = bounds[query]
             var column = 0
@@ -65,7 +69,7 @@ final class NeighborSelection: @unchecked Sendable {
     /// and comparing eight columns against their eight bounds at once.
     func scanColumns(_ tile: UnsafePointer<Float>, rows: Range<Int>, columns: Range<Int>) {
         let width = columns.count
-        let columnBounds = bounds + columns.lowerBound
+        let columnBounds = bounds + columns.lowerBound - firstQuery
         for i in 0..<rows.count {
             let reference = rows.lowerBound + i
             let row = tile + i * width
@@ -76,7 +80,7 @@ final class NeighborSelection: @unchecked Sendable {
                     || any(UnsafeRawPointer(row + column).loadUnaligned(as: Lanes.self)
                            .<= UnsafeRawPointer(columnBounds + column).loadUnaligned(as: Lanes.self)) {
                     for offset in column..<(column + chunk) where row[offset] <= columnBounds[offset] {
-                        offer(query: columns.lowerBound + offset, key: row[offset], index: reference)
+                        offer(query: columns.lowerBound + offset - firstQuery, key: row[offset], index: reference)
                     }
                 }
                 column += chunk

@@ -116,4 +116,22 @@ import DMLXCore
         let misranked = (0..<60).filter { Array(plain.neighbors(of: $0)) != expected[$0] }.count
         #expect(misranked > 10, "the plain search ranked all but \(misranked) of 60 right: the test would not tell")
     }
+    /// Block by block, the lists are the symmetric search's rows to the last bit (same
+    /// tiles), whatever the thread count; grid data ties many distances.
+    @Test(arguments: [1, 3])
+    func queryBlocksGiveTheSymmetricSearchesRows(threads: Int) {
+        var g = SeededGenerator(seed: 4)
+        let points = Matrix<Float>(rows: 1300, cols: 5, storage: (0..<6500).map { _ in Float(Int(g.nextUnit() * 4)) })
+        let whole = NearestNeighbors.search(queries: points, references: points, k: 40, excludeSelf: true)
+        var seen = 0
+        NearestNeighbors.forEachQueryBlock(of: points, k: 40, threads: threads) { queries, lists in
+            #expect(queries.lowerBound == seen && lists.count == queries.count && lists.k == 40)
+            for local in 0..<lists.count {
+                #expect(Array(lists.neighbors(of: local)) == Array(whole.neighbors(of: queries.lowerBound + local)))
+                #expect(Array(lists.distances(of: local)) == Array(whole.distances(of: queries.lowerBound + local)))
+            }
+            seen = queries.upperBound
+        }
+        #expect(seen == 1300)
+    }
 }

@@ -48,10 +48,16 @@ public struct KNNClassifier: Sendable {
 
     private func accuracy(neighbors: NeighborLists, referenceLabels: [Int], queryLabels: [Int]) -> Double {
         guard !queryLabels.isEmpty else { return .nan }
-        let correct = queryLabels.indices.filter { query in
-            let labels = neighbors.neighbors(of: query).filter { $0 >= 0 }.map { referenceLabels[Int($0)] }
-            return vote(labels) == queryLabels[query]
+        return Double(correct(neighbors, from: 0, referenceLabels: referenceLabels, queryLabels: queryLabels))
+            / Double(queryLabels.count)
+    }
+
+    /// How many of the queries `first..<first + lists.count` (indices into `queryLabels`)
+    /// the vote of their lists classifies right.
+    func correct(_ lists: NeighborLists, from first: Int, referenceLabels: [Int], queryLabels: [Int]) -> Int {
+        (0..<lists.count).filter { local in
+            let labels = lists.neighbors(of: local).filter { $0 >= 0 }.map { referenceLabels[Int($0)] }
+            return vote(labels) == queryLabels[first + local]
         }.count
-        return Double(correct) / Double(queryLabels.count)
     }
 }

@@ -4,7 +4,10 @@ import DMLXCore
 /// (each sample is a query, the gallery is every other sample; DESIGN.md §3).
 public enum MetricSuite {
     /// One exact k-NN search with k = max(8, largest R, k-NN's k) serves Recall@K,
-    /// precision@1, R-precision, MAP@R and k-NN accuracy (`KNNClassifier.defaultK`).
+    /// precision@1, R-precision, MAP@R and k-NN accuracy (`KNNClassifier.defaultK`). It
+    /// streams: a block of queries' lists is scored and dropped before the next
+    /// (`NearestNeighbors.forEachQueryBlock`), so memory holds `threads` blocks of R
+    /// neighbours, not every query's (Fashion-MNIST's 60,000 points have R = 5,999).
     /// NMI and AMI compare the labels with `clusters` when given (e.g. `dmlx eval
     /// --clusters FILE`), otherwise with `KMeans` (k = the number of distinct labels,
     /// seeded by `seed`). `threads` workers share the search; keep `BLAS.threads` at 1
@@ -14,16 +17,20 @@ public enum MetricSuite {
         precondition(embeddings.rows == labels.count, "\(embeddings.rows) embeddings for \(labels.count) labels")
         precondition(clusters == nil || clusters!.count == labels.count, "one cluster per sample")
         let classifier = KNNClassifier()
-        let neighbors = NearestNeighbors.search(
-            queries: embeddings, references: embeddings,
-            k: max(RetrievalScores.neighborCount(for: labels), classifier.k), excludeSelf: true, threads: threads)
-        let retrieval = RetrievalScores(neighbors: neighbors, labels: labels)
+        var accumulator = RetrievalScores.Accumulator(labels: labels)
+        var correct = 0
+        NearestNeighbors.forEachQueryBlock(of: embeddings, k: max(RetrievalScores.neighborCount(for: labels), classifier.k),
+                                           threads: threads) { queries, lists in
+            accumulator.add(lists, from: queries.lowerBound)
+            correct += classifier.correct(lists, from: queries.lowerBound, referenceLabels: labels, queryLabels: labels)
+        }
+        let retrieval = accumulator.scores
         let clustering = ClusteringScores(labels: labels, clusters: clusters ?? kMeansClusters(embeddings, labels: labels, seed: seed))
         return RetrievalMetrics(
             recallAt: retrieval.recallAt, precisionAt1: retrieval.precisionAt1,
             rPrecision: retrieval.rPrecision, mapAtR: retrieval.mapAtR,
             nmi: clustering.nmi, ami: clustering.ami,
-            knnAccuracy: classifier.leaveOneOutAccuracy(neighbors: neighbors, labels: labels))
+            knnAccuracy: labels.isEmpty ? .nan : Double(correct) / Double(labels.count))
     }
 
     private static func kMeansClusters(_ embeddings: Matrix<Float>, labels: [Int], seed: UInt64) -> [Int] {

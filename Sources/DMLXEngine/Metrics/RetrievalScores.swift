@@ -33,28 +33,60 @@ public struct RetrievalScores: Sendable, Equatable {
     /// least `neighborCount(for: labels)`.
     public init(neighbors: NeighborLists, labels: [Int]) {
         precondition(neighbors.count == labels.count, "\(neighbors.count) neighbour lists for \(labels.count) labels")
-        precondition(neighbors.k >= Self.neighborCount(for: labels),
-                     "R-precision and MAP@R need \(Self.neighborCount(for: labels)) neighbours, got \(neighbors.k)")
-        let sizes = Self.classSizes(labels)
-        var precisionHits = 0
-        var rPrecisionSum = 0.0
-        var averagePrecisionSum = 0.0
-        var answerable = 0
-        for query in labels.indices {
-            let relevant = sizes[labels[query], default: 0] - 1
-            guard relevant > 0 else { continue }
-            answerable += 1
-            let matches = Self.matches(of: query, neighbors, labels)
-            if matches.first == true { precisionHits += 1 }
-            let (hits, precisionSum) = Self.hitsAndPrecisionSum(matches.prefix(relevant))
-            rPrecisionSum += Double(hits) / Double(relevant)
-            averagePrecisionSum += precisionSum / Double(relevant)
+        var accumulator = Accumulator(labels: labels)
+        accumulator.add(neighbors, from: 0)
+        self = accumulator.scores
+    }
+
+    init(recallAt: [Int: Double], precisionAt1: Double, rPrecision: Double, mapAtR: Double) {
+        self.recallAt = recallAt
+        self.precisionAt1 = precisionAt1
+        self.rPrecision = rPrecision
+        self.mapAtR = mapAtR
+    }
+
+    /// The scores summed query by query, in index order, from lists that may come a block
+    /// at a time (`NearestNeighbors.forEachQueryBlock`), so memory need not hold every
+    /// query's R neighbours at once; the result is the same to the last bit however the
+    /// queries are split.
+    struct Accumulator {
+        let labels: [Int]
+        let sizes: [Int: Int]
+        private var precisionHits = 0
+        private var rPrecisionSum = 0.0
+        private var averagePrecisionSum = 0.0
+        private var answerable = 0
+        private var recallHits = [Int: Int]()
+
+        init(labels: [Int]) {
+            self.labels = labels
+            sizes = RetrievalScores.classSizes(labels)
         }
-        let mean = { (total: Double) in total / Double(answerable) }
-        recallAt = Self.recallAt(neighbors: neighbors, labels: labels)
-        precisionAt1 = mean(Double(precisionHits))
-        rPrecision = mean(rPrecisionSum)
-        mapAtR = mean(averagePrecisionSum)
+
+        /// Adds the queries `first..<first + lists.count`, whose lists `lists` holds.
+        mutating func add(_ lists: NeighborLists, from first: Int) {
+            precondition(lists.k >= RetrievalScores.neighborCount(for: labels),
+                         "R-precision and MAP@R need \(RetrievalScores.neighborCount(for: labels)) neighbours, got \(lists.k)")
+            for local in 0..<lists.count {
+                let query = first + local
+                let relevant = sizes[labels[query], default: 0] - 1
+                guard relevant > 0 else { continue }
+                answerable += 1
+                let matches = lists.neighbors(of: local).map { $0 >= 0 && labels[Int($0)] == labels[query] }
+                if matches.first == true { precisionHits += 1 }
+                let (hits, precisionSum) = RetrievalScores.hitsAndPrecisionSum(matches.prefix(relevant))
+                rPrecisionSum += Double(hits) / Double(relevant)
+                averagePrecisionSum += precisionSum / Double(relevant)
+                RetrievalScores.countRecall(firstMatch: matches.firstIndex(of: true), into: &recallHits)
+            }
+        }
+
+        var scores: RetrievalScores {
+            let mean = { (total: Double) in total / Double(answerable) }
+            return RetrievalScores(
+                recallAt: RetrievalScores.recall(hits: recallHits, answerable: answerable),
+                precisionAt1: mean(Double(precisionHits)), rPrecision: mean(rPrecisionSum), mapAtR: mean(averagePrecisionSum))
+        }
     }
 
     /// Recall@K alone, for K in `RetrievalMetrics.recallKs`, from lists of at least the
@@ -67,12 +99,20 @@ public struct RetrievalScores: Sendable, Equatable {
         var answerable = 0
         for query in labels.indices where sizes[labels[query], default: 0] > 1 {
             answerable += 1
-            guard let firstMatch = matches(of: query, neighbors, labels).firstIndex(of: true) else { continue }
-            for k in RetrievalMetrics.recallKs where firstMatch < k { hits[k, default: 0] += 1 }
+            countRecall(firstMatch: matches(of: query, neighbors, labels).firstIndex(of: true), into: &hits)
         }
-        return Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map {
-            ($0, Double(hits[$0, default: 0]) / Double(answerable))
-        })
+        return recall(hits: hits, answerable: answerable)
+    }
+
+    /// Counts a query whose first same-class neighbour is at rank `firstMatch` (0-based)
+    /// as a hit for every K beyond it.
+    private static func countRecall(firstMatch: Int?, into hits: inout [Int: Int]) {
+        guard let firstMatch else { return }
+        for k in RetrievalMetrics.recallKs where firstMatch < k { hits[k, default: 0] += 1 }
+    }
+
+    private static func recall(hits: [Int: Int], answerable: Int) -> [Int: Double] {
+        Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map { ($0, Double(hits[$0, default: 0]) / Double(answerable)) })
     }
 
     /// Whether each listed neighbour of `query` shares its class, nearest first.

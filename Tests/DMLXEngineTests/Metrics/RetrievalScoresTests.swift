@@ -76,4 +76,22 @@ import DMLXEngine
             #expect(abs(result.recallAt[k]! - fixture.recallAt[String(k)]!) < 1e-4)
         }
     }
+    /// The streaming suite (blocks of queries scored and dropped) gives exactly the
+    /// scores of one search's full lists: 1,500 points over three query blocks, classes of
+    /// unequal sizes and a lone query.
+    @Test func streamingScoresEqualThoseOfTheFullLists() {
+        var g = SeededGenerator(seed: 12)
+        var labels = (0..<1500).map { _ in Int(g.nextUnit() * 5) }
+        labels[7] = 99
+        let points = Matrix<Float>(rows: 1500, cols: 6, storage: (0..<9000).map { index in
+            Float(g.nextGaussian()) + Float(labels[index / 6] % 5) * 0.7
+        })
+        let neighbors = NearestNeighbors.search(queries: points, references: points,
+                                                k: RetrievalScores.neighborCount(for: labels), excludeSelf: true)
+        let full = RetrievalScores(neighbors: neighbors, labels: labels)
+        let streamed = MetricSuite.evaluate(embeddings: points, labels: labels, seed: 0, threads: 2)
+        #expect(streamed.recallAt == full.recallAt && streamed.precisionAt1 == full.precisionAt1)
+        #expect(streamed.rPrecision == full.rPrecision && streamed.mapAtR == full.mapAtR)
+        #expect(streamed.knnAccuracy == KNNClassifier().leaveOneOutAccuracy(neighbors: neighbors, labels: labels))
+    }
 }
