@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @Flag(help: "No progress bar on stderr.")
+    var quiet = false
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
     }
@@ -54,8 +57,8 @@ struct EvalCommand: ParsableCommand {
             }
             return assignment
         }
-        let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed,
-                                           threads: threads, clusters: clustering)
+        let metrics = MetricSuite.evaluate(embeddings, embeddings: data.features, labels: data.labels, seed: seed,
+                                           threads: threads, clusters: clustering, quiet: quiet)
         let lossValue = try loss.map { try value(ofLoss: $0, on: data) }
         var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
         fields += metrics.jsonFields

@@ -7,6 +7,7 @@ final class ProgressLine {
     private let isShown: Bool
     private var lastDraw = 0.0
     private var width = 0
+    private let started = Date().timeIntervalSince1970
 
     init(quiet: Bool) {
         isShown = !quiet && isatty(STDERR_FILENO) == 1
@@ -19,6 +20,17 @@ final class ProgressLine {
         lastDraw = now
         write("\r" + text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0))
         width = text.count
+    }
+
+    /// `label`, a bar of `share` (0…1), the percentage and an estimate of the time left
+    /// from the rate so far: "scoring [#######·········] 41% · about 35 s left".
+    func show(_ label: String, share: Double) {
+        let clamped = min(max(share, 0), 1)
+        let filled = Int(clamped * 20)
+        let elapsed = Date().timeIntervalSince1970 - started
+        let left = clamped > 0.02 ? " · about \(Int((elapsed / clamped - elapsed).rounded())) s left" : ""
+        show("\(label) [" + String(repeating: "#", count: filled) + String(repeating: "·", count: 20 - filled)
+             + "] \(Int(clamped * 100))%" + left)
     }
 
     /// Clears the line, leaving the terminal as it was.

@@ -42,7 +42,8 @@ struct ViewCommand: ParsableCommand {
         BLAS.threads = 1
         let data = try DatasetCatalog.load(file, labels: labels ?? metadata, seed: seed).train
         guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
-        let metrics = MetricSuite.evaluate(embeddings: data.features, labels: data.labels, seed: seed, threads: 2)
+        let metrics = MetricSuite.evaluate(file, embeddings: data.features, labels: data.labels, seed: seed, threads: 2,
+                                           quiet: false)
         let state = try Self.state(showing: data, from: file, metrics: metrics, map: map)
         try InteractiveSession.present(state, runs: [], maps: mapOptions.settings(interactive: true))
     }
