@@ -107,7 +107,7 @@ extension AppState {
     private mutating func select(atColumn column: Int, row: Int) {
         guard screen == .dashboard, !isTooSmall, let plot = ScatterFigure(state: self).plot else { return }
         let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
-        if let index = plot.nearestPoint(toColumn: column, row: row, in: DashboardLayout(body).scatterPlotArea),
+        if let index = plot.nearestPoint(toColumn: column, row: row, in: DashboardLayout(body, for: self).scatterPlotArea),
            index < data.pointCount {
             selection = index
         }

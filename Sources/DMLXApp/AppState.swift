@@ -65,6 +65,12 @@ public struct AppState: Sendable {
         self.capability = capability
     }
 
+    /// Whether anything trains or has trained: false only for given embeddings (`dmlx
+    /// view`), a finished "run" of epoch 0 alone, which has no loss to plot.
+    public var hasTraining: Bool {
+        !runs.allSatisfy { $0.status == .finished && $0.snapshots.allSatisfy { $0.epoch == 0 } }
+    }
+
     /// The newest epoch any run has published (0 before the first epoch ends).
     public var latestEpoch: Int { runs.compactMap(\.latestEpoch).max() ?? 0 }
 

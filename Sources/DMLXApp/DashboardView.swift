@@ -3,21 +3,31 @@ import DMLXEngine
 import DMLXTerm
 
 /// Where the dashboard's panels go: loss curves and metrics on the left, the embedding
-/// scatter and the neighbour panel on the right.
+/// scatter and the neighbour panel on the right. Given embeddings (`dmlx view`) have no
+/// loss to plot: their metrics take a few lines at the top left, the neighbour panel the
+/// rest of the left, and the scatter the whole right.
 struct DashboardLayout {
+    /// Zero-sized when there is no loss to plot.
     let loss: Rect
     let metrics: Rect
     let scatter: Rect
     let neighbors: Rect
 
-    init(_ area: Rect) {
+    init(_ area: Rect, showsLoss: Bool = true) {
         let columns = Layout.horizontal([.percentage(50), .fill]).split(area)
-        let left = Layout.vertical([.percentage(50), .fill]).split(columns[0])
-        let right = Layout.vertical([.percentage(62), .fill]).split(columns[1])
-        loss = left[0]
-        metrics = left[1]
-        scatter = right[0]
-        neighbors = right[1]
+        if showsLoss {
+            let left = Layout.vertical([.percentage(50), .fill]).split(columns[0])
+            let right = Layout.vertical([.percentage(62), .fill]).split(columns[1])
+            (loss, metrics, scatter, neighbors) = (left[0], left[1], right[0], right[1])
+        } else {
+            // A box, the table's header and one run's row.
+            let left = Layout.vertical([.fixed(4), .fill]).split(columns[0])
+            (loss, metrics, scatter, neighbors) = (Rect(x: area.x, y: area.y, width: 0, height: 0), left[0], columns[1], left[1])
+        }
+    }
+
+    init(_ area: Rect, for state: AppState) {
+        self.init(area, showsLoss: state.hasTraining)
     }
 
     /// The first line inside the scatter panel's box: the map's trust or progress.
@@ -34,10 +44,12 @@ struct DashboardView: Widget {
     let state: AppState
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let layout = DashboardLayout(area)
+        let layout = DashboardLayout(area, for: state)
         let glyphs = state.glyphs
-        LossCurves(state: state).chart.render(
-            into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
+        if state.hasTraining {
+            LossCurves(state: state).chart.render(
+                into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
+        }
         MetricsTable(state: state).render(
             into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
         // The selected point's neighbours and the map are found once per frame, for both panels.

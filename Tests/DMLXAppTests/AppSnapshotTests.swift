@@ -23,6 +23,19 @@ import Testing
         }
     }
 
+    /// Given embeddings (`dmlx view`): no loss panel; the metrics and neighbours share the
+    /// left, the scatter takes the whole right.
+    @Test func givenEmbeddingsHaveNoLossPanel() {
+        var given = AppFixtures.run("embeddings", index: 0, epochs: 0, planned: 0)
+        given.status = .finished
+        var data = AppFixtures.data()
+        data.showsBaselines = false
+        var state = AppState(data: data, runs: [given], size: AppState.Size(width: 80, height: 24))
+        state.selection = 5
+        #expect(!state.hasTraining && AppFixtures.state().hasTraining)
+        assertSnapshot(AppView.render(state), named: "dashboard-given-embeddings-80x24")
+    }
+
     @Test func helpOverlayAndAsciiFallback() {
         var state = state(.dashboard, width: 80, height: 24)
         state.showsHelp = true

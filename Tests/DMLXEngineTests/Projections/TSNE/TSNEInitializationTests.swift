@@ -23,7 +23,7 @@ import DMLXEngine
         // Equal to rounding, not bit for bit: other suites change OpenBLAS's thread count
         // (process-wide) while this one runs, and the PCA's GEMM sums in its order.
         let again = try TSNEInitialization.pca(digits, seed: 0), other = try TSNEInitialization.pca(digits, seed: 1)
-        #expect(zip(again.storage, start.storage).allSatisfy { abs($0 - $1) <= 1e-12 })
+        #expect(zip(again.storage, start.storage).allSatisfy { abs($0 - $1) <= 1e-9 })
         #expect(zip(other.storage, start.storage).contains { abs($0 - $1) > 1e-8 })
     }
 
