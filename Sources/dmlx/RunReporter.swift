@@ -53,12 +53,21 @@ final class RunReporter: Sendable {
 
 /// Runs trainers to completion on their own queues, reporting every epoch.
 enum HeadlessTraining {
-    static func run(_ trainers: [any EpochTrainer], reporter: RunReporter) throws {
+    /// `checkpoints`, when given, are rewritten while the one trainer trains (a checkpoint
+    /// is written on the run's queue, between epochs, so it is always of a whole epoch).
+    static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil) throws {
+        let box = Mutex<TrainingRun?>(nil)
         let runs = trainers.map { trainer in
             TrainingRun(trainer: trainer) { [data = trainer.data, configuration = trainer.configuration] snapshot in
                 reporter.report(snapshot, data: data, configuration: configuration)
+                guard let checkpoints, checkpoints.isDue(after: snapshot.epoch), let run = box.withLock({ $0 }) else { return }
+                run.save(to: checkpoints.file) { result in
+                    if case .failure(let error) = result { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+                }
             }
         }
+        precondition(checkpoints == nil || runs.count == 1, "periodic checkpoints are of one run")
+        box.withLock { $0 = runs.first }
         runs.forEach { $0.start() }
         runs.forEach { $0.waitUntilDone() }
         for run in runs {

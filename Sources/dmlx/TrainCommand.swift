@@ -13,11 +13,21 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per epoch (epoch 0, the untrained model, carries the raw-features baseline and the configuration).")
     var json = false
 
-    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here at the end.")
+    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here while training and at the end.")
     var save: String?
+
+    @Option(help: "With --save: rewrite the checkpoint every N epochs (default: whenever a minute of training has passed since the last write), always replacing it whole, so a killed run resumes from a recent epoch.")
+    var saveEvery: Int?
 
     @Option(help: "Continue the run saved in this checkpoint exactly; only --epochs (the new total), --threads and output options apply.")
     var resume: String?
+
+    func validate() throws {
+        if let saveEvery {
+            guard save != nil else { throw ValidationError("--save-every needs --save") }
+            guard (1...1_000_000).contains(saveEvery) else { throw ValidationError("--save-every must be in 1...1000000 (got \(saveEvery))") }
+        }
+    }
 
     func run() throws {
         try checkSaveDirectory()
@@ -35,7 +45,8 @@ struct TrainCommand: ParsableCommand {
         }
         let reporter = RunReporter(json: json)
         if !json { reporter.write("configuration: \(trainer.configuration.json)") }
-        try HeadlessTraining.run([trainer], reporter: reporter)
+        let schedule = save.map { CheckpointSchedule(file: URL(fileURLWithPath: $0), everyEpochs: saveEvery) }
+        try HeadlessTraining.run([trainer], reporter: reporter, checkpoints: schedule)
         if let save {
             try trainer.checkpoint.write(to: URL(fileURLWithPath: save))
         }

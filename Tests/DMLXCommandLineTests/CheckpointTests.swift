@@ -29,6 +29,34 @@ import Testing
         #expect(resumed.map(\.withoutTimings) == uninterrupted.suffix(2).map(\.withoutTimings))
     }
 
+    /// A run saving every epoch is killed with SIGKILL in the middle of its training: the
+    /// checkpoint on disk is whole, and the run resumed from it matches an uninterrupted
+    /// run of the same seed bit for bit.
+    @Test func aKilledRunResumesFromItsLastCheckpointExactly() throws {
+        let scratch = try ScratchDirectory()
+        let checkpoint = scratch.path("run.ckpt")
+        let options = ["--data", "digits", "--threads", "1"]
+        let process = Process()
+        process.executableURL = Dmlx.executable
+        process.arguments = ["train"] + options + ["--epochs", "1000", "--save", checkpoint, "--save-every", "1", "--json"]
+        process.environment = ["OPENBLAS_NUM_THREADS": "1"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait for a few saved epochs, then kill it wherever it is.
+        for _ in 0..<400 where (try? Data(contentsOf: URL(fileURLWithPath: checkpoint)).count) ?? 0 == 0 {
+            Thread.sleep(forTimeInterval: 0.025)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let resumed = try Dmlx.records(["train", "--resume", checkpoint, "--epochs", "40", "--json"])
+        let saved = try #require(resumed.first?.epoch) - 1
+        #expect(saved >= 1 && saved < 40, "the checkpoint holds epoch \(saved)")
+        let uninterrupted = try Dmlx.records(["train"] + options + ["--epochs", "40", "--json"])
+        #expect(resumed.map(\.withoutTimings) == uninterrupted.suffix(40 - saved).map(\.withoutTimings))
+    }
+
     @Test func savingReplacesAnExistingFileWholeAndLeavesNoTemporaryFile() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("run.ckpt", Array("an older file".utf8))
