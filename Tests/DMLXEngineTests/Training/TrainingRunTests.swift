@@ -52,6 +52,23 @@ import Testing
         #expect(run.snapshots.map(\.metrics) == expected.map(\.metrics))
     }
 
+    /// Headless runs keep only the newest epoch's embeddings, proxies and projection;
+    /// every epoch's scalars stay.
+    @Test func aHeadlessRunKeepsOnlyTheNewestEpochsPayloads() throws {
+        let configuration = configuration(epochs: 4)
+        let headless = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)), keepsEveryEpochsEmbeddings: false)
+        let watched = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)))
+        for run in [headless, watched] {
+            run.start()
+            run.waitUntilDone()
+        }
+        #expect(headless.snapshots.map(\.epoch) == [0, 1, 2, 3, 4])
+        #expect(headless.snapshots.map { $0.embeddings != nil } == [false, false, false, false, true])
+        #expect(headless.snapshots.map { $0.proxies != nil || $0.projection != nil } == [false, false, false, false, true])
+        #expect(watched.snapshots.allSatisfy { $0.embeddings != nil && $0.projection != nil })
+        #expect(headless.snapshots.map(\.metrics) == watched.snapshots.map(\.metrics))
+    }
+
     @Test func aFinishedRunCanStepFurther() throws {
         let configuration = configuration(epochs: 1)
         let run = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)))
