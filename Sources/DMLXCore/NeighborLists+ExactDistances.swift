@@ -18,12 +18,10 @@ extension NeighborLists {
         let kept = min(keeping ?? k, k)
         var indices = [Int32](repeating: -1, count: count * kept)
         var distances = [Float](repeating: .nan, count: count * kept)
-        let workers = max(1, min(threads, count))
-        let chunk = (count + workers - 1) / workers
         indices.withUnsafeMutableBufferPointer { indices in
             distances.withUnsafeMutableBufferPointer { distances in
-                Parallel.run(workers: workers) { worker in
-                    for query in (worker * chunk)..<min(count, (worker + 1) * chunk) {
+                Parallel.forEachSlice(of: count, workers: threads) { slice in
+                    for query in slice {
                         let listed = neighbors(of: query).filter { $0 >= 0 }.map { j in
                             (queries.exactSquaredDistance(query, to: references, Int(j)), j)
                         }.sorted { $0 < $1 }

@@ -19,4 +19,13 @@ public enum Parallel {
             DispatchQueue.concurrentPerform(iterations: workers, execute: unsafeBitCast(body, to: (@Sendable (Int) -> Void).self))
         }
     }
+
+    /// Runs `body` on up to `workers` contiguous slices of `0..<count`, concurrently: the
+    /// slices depend only on `count` and `workers`, so whatever a slice computes is the
+    /// same run after run. Same contract as `run`.
+    public static func forEachSlice(of count: Int, workers: Int, _ body: (Range<Int>) -> Void) {
+        let workers = max(1, min(workers, count))
+        let size = (count + workers - 1) / workers
+        run(workers: workers) { worker in body(min(count, worker * size)..<min(count, (worker + 1) * size)) }
+    }
 }

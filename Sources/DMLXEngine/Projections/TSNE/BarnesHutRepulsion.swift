@@ -16,8 +16,6 @@ struct BarnesHutRepulsion: TSNERepulsion {
         let n = layout.rows
         let tree = QuadTree(layout)
         var normalisers = [Double](repeating: 0, count: n)
-        let workers = max(1, min(threads, n))
-        let chunk = (n + workers - 1) / workers
         let thetaSquared = theta * theta
         // A depth-first walk holds at most three pending siblings a level, plus four.
         let stackCapacity = 3 * tree.depth + 4
@@ -26,10 +24,10 @@ struct BarnesHutRepulsion: TSNERepulsion {
                 layout.storage.withUnsafeBufferPointer { y in
                     forces.storage.withUnsafeMutableBufferPointer { force in
                         normalisers.withUnsafeMutableBufferPointer { normaliser in
-                            Parallel.run(workers: workers) { worker in
+                            Parallel.forEachSlice(of: n, workers: threads) { slice in
                                 let stack = UnsafeMutablePointer<Int>.allocate(capacity: stackCapacity)
                                 defer { stack.deallocate() }
-                                for point in (worker * chunk)..<min(n, (worker + 1) * chunk) {
+                                for point in slice {
                                     let (x0, x1) = (y[2 * point], y[2 * point + 1])
                                     var (z, fx, fy) = (0.0, 0.0, 0.0)
                                     var pending = 1

@@ -97,13 +97,12 @@ struct InterpolatedRepulsion: TSNERepulsion {
         let nodesPerInterval = interpolation.nodesPerInterval
         let nodes = side * side
         var perPoint = [Double](repeating: 0, count: n)
-        let chunk = (n + threads - 1) / threads
         layout.storage.withUnsafeBufferPointer { y in
             potentials.withUnsafeBufferPointer { grid in
                 forces.storage.withUnsafeMutableBufferPointer { force in
                     perPoint.withUnsafeMutableBufferPointer { normaliser in
-                        Parallel.run(workers: threads) { worker in
-                            for point in (worker * chunk)..<min(n, (worker + 1) * chunk) {
+                        Parallel.forEachSlice(of: n, workers: threads) { slice in
+                            for point in slice {
                                 var phi = (0.0, 0.0, 0.0, 0.0)
                                 for a in 0..<nodesPerInterval {
                                     let rowBase = (placement.row[point] * nodesPerInterval + a) * side

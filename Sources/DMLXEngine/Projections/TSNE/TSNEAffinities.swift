@@ -32,12 +32,10 @@ public enum TSNEAffinities {
     public static func conditionalProbabilities(_ neighbors: NeighborLists, k: Int, perplexity: Double, threads: Int) -> [Float] {
         let n = neighbors.count
         var result = [Float](repeating: 0, count: n * k)
-        let workers = max(1, min(threads, n))
-        let chunk = (n + workers - 1) / workers
         result.withUnsafeMutableBufferPointer { output in
-            Parallel.run(workers: workers) { worker in
+            Parallel.forEachSlice(of: n, workers: threads) { slice in
                 var squared = [Double](repeating: 0, count: k)
-                for query in (worker * chunk)..<min(n, (worker + 1) * chunk) {
+                for query in slice {
                     let valid = zip(neighbors.neighbors(of: query).prefix(k), neighbors.distances(of: query).prefix(k))
                         .prefix { index, _ in index >= 0 }
                     var count = 0

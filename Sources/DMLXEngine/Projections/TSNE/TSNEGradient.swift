@@ -35,12 +35,11 @@ public struct TSNEGradient: Sendable {
     private func attraction(_ layout: Matrix<Double>, exaggeration: Double) -> Matrix<Double> {
         let n = layout.rows
         var result = Matrix<Double>(rows: n, cols: 2)
-        let chunk = (n + threads - 1) / threads
         let (offsets, columns, weights) = (affinities.offsets, affinities.columns, affinities.weights)
         layout.storage.withUnsafeBufferPointer { y in
             result.storage.withUnsafeMutableBufferPointer { output in
-                Parallel.run(workers: threads) { worker in
-                    for i in (worker * chunk)..<min(n, (worker + 1) * chunk) {
+                Parallel.forEachSlice(of: n, workers: threads) { slice in
+                    for i in slice {
                         let (xi, yi) = (y[2 * i], y[2 * i + 1])
                         var (sumX, sumY) = (0.0, 0.0)
                         for edge in offsets[i]..<offsets[i + 1] {
