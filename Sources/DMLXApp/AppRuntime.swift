@@ -27,8 +27,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
 
     /// `runs` must be in the order of `state.runs`; `discovery`, polled with them, hands
     /// over runs that appear later (a watched directory's new runs), which are started and
-    /// added to the state, and notices of its own (a corrupt file skipped). Saves (`s`) go to `checkpointDirectory`. Maps are made on
-    /// `maps`' queue.
+    /// added to the state, and notices of its own (a corrupt file skipped). Saves (`s`) go
+    /// to `checkpointDirectory`. Maps are made on `maps`' queue.
     public init(state: AppState, backend: Backend, runs: [any RunSource], discovery: (any RunDiscovery)? = nil,
                 maps: MapRun, checkpointDirectory: URL) {
         var initial = state

@@ -13,7 +13,7 @@ struct DashboardLayout {
     let scatter: Rect
     let neighbors: Rect
 
-    init(_ area: Rect, showsLoss: Bool = true) {
+    private init(_ area: Rect, showsLoss: Bool) {
         let columns = Layout.horizontal([.percentage(50), .fill]).split(area)
         if showsLoss {
             let left = Layout.vertical([.percentage(50), .fill]).split(columns[0])
@@ -166,12 +166,12 @@ struct ScatterFigure {
         for index in neighbors where points.indices.contains(index) { points[index].marker = .neighbor }
         if points.indices.contains(state.selection) { points[state.selection].marker = .selected }
         if let proxies = coordinates.proxies, let labels = state.focusedSnapshot?.proxyLabels {
-            let colorIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+            let proxyColor = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
             // Zero-shot test classes have no proxies: those of training classes get the
             // colour after the test classes'.
             points += (0..<proxies.rows).map { row in
                 ScatterPlot.Point(x: Double(proxies[row, 0]), y: Double(proxies[row, 1]),
-                                  classID: colorIndex[labels[row]] ?? classes.count, marker: .proxy)
+                                  classID: proxyColor[labels[row]] ?? classes.count, marker: .proxy)
             }
         }
         return ScatterPlot(points: points, classNames: classes.map(state.data.labelText), glyphs: state.glyphs)

@@ -36,5 +36,4 @@ public enum PointNeighbors {
         }
         return best.map { Neighbor(index: $0.index, distance: $0.squared.squareRoot()) }
     }
-
 }

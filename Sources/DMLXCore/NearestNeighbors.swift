@@ -128,10 +128,7 @@ public enum NearestNeighbors {
         products.withUnsafeMutableBufferPointer { tile in
             for other in 0..<blockCount {
                 let (rows, columns) = own <= other ? (queries, block(other)) : (block(other), queries)
-                multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
-                if own == other {
-                    for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
-                }
+                symmetricTile(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
                 if own <= other {
                     selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
                 } else {
@@ -188,10 +185,7 @@ public enum NearestNeighbors {
                 for (first, second) in stride(from: worker, to: round.count, by: workers).map({ round[$0] }) {
                     let rows = block(first), columns = block(second)
                     products.withUnsafeMutableBufferPointer { tile in
-                        multiply(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
-                        if first == second {
-                            for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
-                        }
+                        symmetricTile(left, rows: rows, right, columns: columns, into: tile.baseAddress!)
                         selection.scanRows(tile.baseAddress!, rows: rows, columns: columns)
                         if first != second { selection.scanColumns(tile.baseAddress!, rows: rows, columns: columns) }
                     }
@@ -242,6 +236,15 @@ public enum NearestNeighbors {
             }
             if let progress, !progress(Double(roundEnd) / Double(blockCount)) { return }
         }
+    }
+
+    /// A tile of the symmetric search: the products of `rows` against `columns`, with a
+    /// point against itself (a diagonal tile's diagonal) NaN, so no query lists itself.
+    private static func symmetricTile(_ left: Matrix<Float>, rows: Range<Int>, _ right: Matrix<Float>, columns: Range<Int>,
+                                      into tile: UnsafeMutablePointer<Float>) {
+        multiply(left, rows: rows, right, columns: columns, into: tile)
+        guard rows == columns else { return }
+        for i in 0..<rows.count { tile[i * columns.count + i] = .nan }
     }
 
     /// `tile = left[rows] · right[columns]ᵀ`, row-major with `columns.count` columns.

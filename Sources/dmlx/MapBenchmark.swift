@@ -52,7 +52,7 @@ enum MapBenchmark {
         var state = try ViewCommand.state(showing: data, from: "clusters", metrics: none, map: .method(.tsne))
         state.size = AppState.Size(width: 200, height: 60)
         var settings = MapSettings()
-        settings.threads = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)  // view's default
+        settings.threads = BackgroundThreads.count(interactive: true)  // view's default
         let walk: [Key] = (0..<750).map { [.right, .down, .left, .up, .character("+"), .character("-")][$0 % 6] }
         print("\ndmlx view of \(points) × \(dimension) points on t-SNE (200 × 60, in-memory terminal, map on \(settings.threads) thread\(settings.threads == 1 ? "" : "s")), keys every 60 ms for 45 s")
         let result = InterfaceBenchmark.measure(state, runs: [], maps: settings, keys: walk, start: 2)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DMLXEngine
-import Foundation
 
 /// The options of the non-linear maps, shared by `project`, `view` and `export`; their
 /// defaults are the methods' own (openTSNE's and umap-learn's), read from the engine's
@@ -41,8 +40,7 @@ struct MapOptions: ParsableArguments {
         if let minDist { settings.umap.minimumDistance = minDist }
         settings.umap.seed = mapSeed
         settings.tsne.seed = mapSeed
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        settings.threads = mapThreads ?? (interactive ? max(1, cores - 1) : cores)
+        settings.threads = mapThreads ?? BackgroundThreads.count(interactive: interactive)
         return settings
     }
 }

@@ -35,13 +35,13 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Seed of the k-means++ behind NMI and AMI.")
     var seed: UInt64 = 0
 
-    @Option(help: "Threads of the neighbour search.")
-    var threads = 2
+    @Option(help: "Threads that score each epoch (default: every core with --json; all but one with the dashboard, whose interface keeps a core).")
+    var threads: Int?
 
     func validate() throws {
         guard pollSeconds > 0, pollSeconds.isFinite else { throw ValidationError("--poll-seconds must be positive (got \(pollSeconds))") }
         guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive (got \(stallSeconds))") }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be in 1...256 (got \(threads))") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be in 1...256 (got \(threads))") }
     }
 
     func run() throws {
@@ -55,7 +55,7 @@ struct WatchCommand: ParsableCommand {
     private func openDashboard() throws {
         guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
         let follower = RunDirectoryFollower(directory: URL(fileURLWithPath: directory), pollSeconds: pollSeconds,
-                                            stallSeconds: stallSeconds, seed: seed, threads: threads)
+                                            stallSeconds: stallSeconds, seed: seed, threads: scoringThreads(interactive: true))
         follower.start()
         defer { follower.stop() }
         note("\(directory): waiting for the first recorded epoch (Ctrl-C to give up)")
@@ -100,10 +100,15 @@ struct WatchCommand: ParsableCommand {
     /// The `train --json` record of a recorded epoch, its metrics computed here.
     private func record(run: String, _ epoch: RecordedEpoch, batches: [RecordedRun.Batch], seconds: Double,
                         sinceStart: Double) -> JSONValue {
-        let metrics = MetricSuite.evaluate(embeddings: epoch.embeddings, labels: epoch.labels, seed: seed, threads: threads)
+        let metrics = MetricSuite.evaluate(embeddings: epoch.embeddings, labels: epoch.labels, seed: seed,
+                                           threads: scoringThreads(interactive: false))
         let snapshot = EpochSnapshot(run: run, recorded: epoch, batches: batches, seconds: seconds, sinceStart: sinceStart,
                                      metrics: metrics)
         return snapshot.jsonRecord()
+    }
+
+    private func scoringThreads(interactive: Bool) -> Int {
+        threads ?? BackgroundThreads.count(interactive: interactive)
     }
 
     private func note(_ text: String) {

@@ -52,6 +52,8 @@ public struct RetrievalScores: Sendable, Equatable {
     struct Accumulator {
         let labels: [Int]
         let sizes: [Int: Int]
+        /// `neighborCount(for: labels)`, found once rather than for every block.
+        let needed: Int
         private var precisionHits = 0
         private var rPrecisionSum = 0.0
         private var averagePrecisionSum = 0.0
@@ -61,18 +63,18 @@ public struct RetrievalScores: Sendable, Equatable {
         init(labels: [Int]) {
             self.labels = labels
             sizes = RetrievalScores.classSizes(labels)
+            needed = RetrievalScores.neighborCount(for: labels)
         }
 
         /// Adds the queries `first..<first + lists.count`, whose lists `lists` holds.
         mutating func add(_ lists: NeighborLists, from first: Int) {
-            precondition(lists.k >= RetrievalScores.neighborCount(for: labels),
-                         "R-precision and MAP@R need \(RetrievalScores.neighborCount(for: labels)) neighbours, got \(lists.k)")
+            precondition(lists.k >= needed, "R-precision and MAP@R need \(needed) neighbours, got \(lists.k)")
             for local in 0..<lists.count {
                 let query = first + local
                 let relevant = sizes[labels[query], default: 0] - 1
                 guard relevant > 0 else { continue }
                 answerable += 1
-                let matches = lists.neighbors(of: local).map { $0 >= 0 && labels[Int($0)] == labels[query] }
+                let matches = RetrievalScores.matches(of: local, lists, label: labels[query], labels)
                 if matches.first == true { precisionHits += 1 }
                 let (hits, precisionSum) = RetrievalScores.hitsAndPrecisionSum(matches.prefix(relevant))
                 rPrecisionSum += Double(hits) / Double(relevant)
@@ -99,7 +101,7 @@ public struct RetrievalScores: Sendable, Equatable {
         var answerable = 0
         for query in labels.indices where sizes[labels[query], default: 0] > 1 {
             answerable += 1
-            countRecall(firstMatch: matches(of: query, neighbors, labels).firstIndex(of: true), into: &hits)
+            countRecall(firstMatch: matches(of: query, neighbors, label: labels[query], labels).firstIndex(of: true), into: &hits)
         }
         return recall(hits: hits, answerable: answerable)
     }
@@ -115,9 +117,9 @@ public struct RetrievalScores: Sendable, Equatable {
         Dictionary(uniqueKeysWithValues: RetrievalMetrics.recallKs.map { ($0, Double(hits[$0, default: 0]) / Double(answerable)) })
     }
 
-    /// Whether each listed neighbour of `query` shares its class, nearest first.
-    private static func matches(of query: Int, _ neighbors: NeighborLists, _ labels: [Int]) -> [Bool] {
-        neighbors.neighbors(of: query).map { $0 >= 0 && labels[Int($0)] == labels[query] }
+    /// Whether each neighbour listed in row `row` of `lists` has class `label`, nearest first.
+    private static func matches(of row: Int, _ lists: NeighborLists, label: Int, _ labels: [Int]) -> [Bool] {
+        lists.neighbors(of: row).map { $0 >= 0 && labels[Int($0)] == label }
     }
 
     /// The number of matches among the first R, and Σ P(i) over the ranks i that match.
