@@ -13,6 +13,9 @@ public enum AppMessage: Sendable {
     /// The map queue's newest frame of the job under way and the maps finished since
     /// the last poll.
     case maps(latest: MapFrame?, finished: [MapFrame])
+    /// The long steps under way outside the runs (`ProgressBoard.tasks`), whenever one
+    /// has moved on.
+    case progress([TaskProgress])
     /// A line for the status bar (e.g. where a checkpoint was saved).
     case notice(String)
     /// How long the previous frame took to render.

@@ -20,6 +20,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
     private var runs: [any RunSource]
     private let discovery: (any RunDiscovery)?
     private let maps: MapRun
+    private let progress: ProgressBoard?
+    private var seenProgress: [String] = []
     private let checkpointDirectory: URL
     private let notices = NoticeQueue()
     private var seen: [(count: Int, status: TrainingRun.Status, steps: Int)]
@@ -28,9 +30,10 @@ public final class AppRuntime<Backend: TerminalBackend> {
     /// `runs` must be in the order of `state.runs`; `discovery`, polled with them, hands
     /// over runs that appear later (a watched directory's new runs), which are started and
     /// added to the state, and notices of its own (a corrupt file skipped). Saves (`s`) go
-    /// to `checkpointDirectory`. Maps are made on `maps`' queue.
+    /// to `checkpointDirectory`. Maps are made on `maps`' queue. The steps on `progress`
+    /// are drawn as bars in the status line; leaving the UI cancels them.
     public init(state: AppState, backend: Backend, runs: [any RunSource], discovery: (any RunDiscovery)? = nil,
-                maps: MapRun, checkpointDirectory: URL) {
+                maps: MapRun, progress: ProgressBoard? = nil, checkpointDirectory: URL) {
         var initial = state
         initial.size = AppState.Size(width: backend.size.width, height: backend.size.height)
         initial.glyphs = backend.glyphs
@@ -40,6 +43,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
         self.runs = runs
         self.discovery = discovery
         self.maps = maps
+        self.progress = progress
         self.checkpointDirectory = checkpointDirectory
         seen = runs.map { _ in (0, .waiting, 0) }
     }
@@ -50,6 +54,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
     public func run() {
         runs.forEach { $0.start(paused: false) }
         defer {
+            progress?.cancel()
             runs.forEach { $0.stop() }
             maps.cancel()
             runs.forEach { $0.waitUntilDone() }
@@ -101,6 +106,14 @@ public final class AppRuntime<Backend: TerminalBackend> {
         if isNews || !finished.isEmpty {
             seenMapFrame = latest.map { ($0.key, $0.stage, $0.iteration) }
             messages.append(.maps(latest: latest, finished: finished))
+        }
+        if let tasks = progress?.tasks {
+            // A bar is news when its text changes (a percent, a second of the estimate).
+            let shown = tasks.map { $0.text() }
+            if shown != seenProgress {
+                seenProgress = shown
+                messages.append(.progress(tasks))
+            }
         }
         messages += (notices.drain() + (discovery?.notices() ?? [])).map(AppMessage.notice)
         return messages

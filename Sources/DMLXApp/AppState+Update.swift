@@ -31,6 +31,9 @@ extension AppState {
         case .maps(let latest, let finished):
             maps.receive(latest: latest, finished: finished)
             return []
+        case .progress(let tasks):
+            self.tasks = tasks
+            return []
         case .notice(let text):
             notice = text
             return []

@@ -51,6 +51,9 @@ public struct AppState: Sendable {
     /// Whether the user paused training (space).
     public var isPaused = false
     public var shouldQuit = false
+    /// The long steps under way outside the runs (scoring given embeddings), drawn as a
+    /// progress bar in the status line.
+    public var tasks: [TaskProgress] = []
     /// Milliseconds the last frame took to render, shown in the status bar.
     public var lastFrameMilliseconds: Double?
     /// Costly values the views read, kept between frames (`update` refreshes them).
@@ -66,10 +69,8 @@ public struct AppState: Sendable {
     }
 
     /// Whether anything trains or has trained: false only for given embeddings (`dmlx
-    /// view`), a finished "run" of epoch 0 alone, which has no loss to plot.
-    public var hasTraining: Bool {
-        !runs.allSatisfy { $0.status == .finished && $0.snapshots.allSatisfy { $0.epoch == 0 } }
-    }
+    /// view`), which have no loss to plot.
+    public var hasTraining: Bool { !runs.allSatisfy { $0.kind == .given } }
 
     /// The newest epoch any run has published (0 before the first epoch ends).
     public var latestEpoch: Int { runs.compactMap(\.latestEpoch).max() ?? 0 }

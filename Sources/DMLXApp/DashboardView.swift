@@ -111,7 +111,7 @@ struct MetricsTable: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         // Narrow panels drop the loss column first, then metrics from the end of the list.
-        let showsLoss = area.width >= 50
+        let showsLoss = area.width >= 50 && state.hasTraining
         let fitting = max(3, min(Self.allColumns.count, (area.width - 24) / 7))
         let metricColumns = Self.allColumns.filter { $0.priority < fitting }
         let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch")] + (showsLoss ? [.numeric("loss")] : [])

@@ -3,24 +3,33 @@ import DMLXEngine
 /// What the UI holds of one training run: its published snapshots and status, copied
 /// from the run's mailbox by the runtime (the UI never touches a run's queue).
 public struct RunView: Sendable {
+    /// What the run is: a deep loss trained here or elsewhere, a classic Mahalanobis
+    /// learner (`--method`), or embeddings given to `dmlx view`, which nothing trains.
+    public enum Kind: Sendable, Equatable {
+        case deep
+        case classic
+        case given
+    }
+
     public var name: String
     /// Epoch 0 first, one snapshot per epoch, in order.
     public var snapshots: [EpochSnapshot]
     public var status: TrainingRun.Status
     public var plannedEpochs: Int
-    /// Whether the run fits a classic Mahalanobis learner (`--method`) rather than a deep loss.
-    public var isClassic: Bool
+    public var kind: Kind
     /// Batches or iterations done in the epoch under way (`TrainingRun.stepsInEpoch`).
     public var stepsInEpoch = 0
 
     public init(name: String, snapshots: [EpochSnapshot] = [], status: TrainingRun.Status = .waiting, plannedEpochs: Int,
-                isClassic: Bool = false) {
+                kind: Kind = .deep) {
         self.name = name
-        self.isClassic = isClassic
+        self.kind = kind
         self.snapshots = snapshots
         self.status = status
         self.plannedEpochs = plannedEpochs
     }
+
+    public var isClassic: Bool { kind == .classic }
 
     public var latestEpoch: Int? { snapshots.last?.epoch }
 
@@ -37,7 +46,12 @@ public struct RunView: Sendable {
     public var statusText: String {
         switch status {
         case .waiting: return "starting"
-        case .running: return isClassic ? "fitting, iteration \(stepsInEpoch)" : "training"
+        case .running:
+            switch kind {
+            case .deep: return "training"
+            case .classic: return "fitting, iteration \(stepsInEpoch)"
+            case .given: return "scoring"
+            }
         case .paused: return "paused"
         case .finished: return "done"
         case .stopped: return "stopped"

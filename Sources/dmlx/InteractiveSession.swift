@@ -4,32 +4,47 @@ import DMLXCurses
 import DMLXEngine
 import Foundation
 
-/// Opens the terminal UI on runs of the given configurations, trained side by side from
-/// the same initial weights on one prepared data set.
+/// Opens the terminal UI: first the startup screen while the state is prepared (every
+/// step drawn as a progress bar), then the screens on the runs.
 enum InteractiveSession {
+    /// What the UI opens on: its state and the runs behind it, in the order of `state.runs`.
+    typealias Opening = (state: AppState, runs: [any RunSource])
+
     /// Whether standard input and output are both a terminal.
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Opens the UI; fails fast, before any data is loaded, when there is no terminal.
+    /// Opens the UI on runs of the given configurations, trained side by side from the
+    /// same initial weights on one prepared data set; fails fast, before any data is
+    /// loaded, when there is no terminal.
     static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double) throws {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
-        let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
-        var state = AppState(
-            data: AppData(data, configuration: configurations[0]),
-            runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, isClassic: $0.method != nil) },
-            size: AppState.Size(width: 80, height: 24))
-        state.screen = screen
-        try present(state, runs: runs, maps: MapSettings())
+        try present(title: "dmlx \(configurations[0].data)", maps: MapSettings()) { board in
+            let data = try PreparedData(configurations[0], progress: board)
+            let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
+            var state = AppState(
+                data: AppData(data, configuration: configurations[0]),
+                runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, kind: $0.method != nil ? .classic : .deep) },
+                size: AppState.Size(width: 80, height: 24))
+            state.screen = screen
+            return (state, runs)
+        }
     }
 
-    /// Runs the UI on `state` (with `runs` training or followed behind it, and the runs
-    /// `discovery` hands over later) until the user quits, making its maps with `maps`.
-    static func present(_ state: AppState, runs: [any RunSource], discovery: (any RunDiscovery)? = nil, maps: MapSettings) throws {
+    /// Shows the startup screen titled `title` while `prepare` makes the UI's opening
+    /// (reporting its steps on the board it is given; nil when the user stopped it), then
+    /// runs the UI on it (with the runs `discovery` hands over later) until the user
+    /// quits, making its maps with `maps`.
+    static func present(title: String, discovery: (any RunDiscovery)? = nil, maps: MapSettings,
+                        _ prepare: @escaping @Sendable (ProgressBoard) throws -> Opening?) throws {
+        let board = ProgressBoard()
         try TerminalSession.run { backend in
-            AppRuntime(state: state, backend: backend, runs: runs, discovery: discovery, maps: MapRun(settings: maps),
-                       checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+            let opening = try AppStartup.run(on: backend, title: title, board: board) { () -> Opening? in
+                do { return try prepare(board) } catch is CancellationError { return nil }
+            }
+            guard let opening else { return }
+            AppRuntime(state: opening.state, backend: backend, runs: opening.runs, discovery: discovery, maps: MapRun(settings: maps),
+                       progress: board, checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
         }
     }
 }

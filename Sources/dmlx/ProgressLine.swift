@@ -1,3 +1,4 @@
+import DMLXEngine
 import Foundation
 
 /// A progress line on stderr for headless commands, redrawn in place (`\r`), only when
@@ -23,14 +24,9 @@ final class ProgressLine {
     }
 
     /// `label`, a bar of `share` (0…1), the percentage and an estimate of the time left
-    /// from the rate so far: "scoring [#######·········] 41% · about 35 s left".
+    /// (`TaskProgress.text`, as the UI draws it).
     func show(_ label: String, share: Double) {
-        let clamped = min(max(share, 0), 1)
-        let filled = Int(clamped * 20)
-        let elapsed = Date().timeIntervalSince1970 - started
-        let left = clamped > 0.02 ? " · about \(Int((elapsed / clamped - elapsed).rounded())) s left" : ""
-        show("\(label) [" + String(repeating: "#", count: filled) + String(repeating: "·", count: 20 - filled)
-             + "] \(Int(clamped * 100))%" + left)
+        show(TaskProgress(title: label, share: share, elapsed: Date().timeIntervalSince1970 - started).text())
     }
 
     /// Clears the line, leaving the terminal as it was.

@@ -40,15 +40,20 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1
-        let data = try DatasetCatalog.load(file, labels: labels ?? metadata, seed: seed).train
-        guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
-        let metrics = MetricSuite.evaluate(file, embeddings: data.features, labels: data.labels, seed: seed, threads: 2,
-                                           quiet: false)
-        let state = try Self.state(showing: data, from: file, metrics: metrics, map: map)
-        try InteractiveSession.present(state, runs: [], maps: mapOptions.settings(interactive: true))
+        let (file, labels, seed, map) = (file, labels ?? metadata, seed, map)
+        try InteractiveSession.present(title: "dmlx view \(file)", maps: mapOptions.settings(interactive: true)) { board in
+            let data = try board.track("reading \(file)") { _ in try DatasetCatalog.load(file, labels: labels, seed: seed).train }
+            guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
+            let state = try board.track("projecting \(data.count) points") { _ in
+                try Self.state(showing: data, from: file, metrics: .unknown, map: map)
+            }
+            let scoring = GivenEmbeddingsRun.Scoring(seed: seed, threads: BackgroundThreads.count(interactive: true), source: file)
+            let run = GivenEmbeddingsRun(snapshot: state.runs[0].snapshots[0], labels: data.labels, scoring: scoring, board: board)
+            return (state, [run])
+        }
     }
 
-    /// The UI's state for given embeddings: one finished "run" at epoch 0, opened on `map`.
+    /// The UI's state for given embeddings: one "run" of epoch 0 with `metrics`, opened on `map`.
     static func state(showing data: Dataset, from file: String, metrics: RetrievalMetrics, map: MapChoice) throws -> AppState {
         var track = ProjectionTrack()
         let snapshot = EpochSnapshot(run: data.name, epoch: 0, loss: nil, batchLosses: [], trainSeconds: 0,
@@ -59,7 +64,7 @@ struct ViewCommand: ParsableCommand {
                               showsBaselines: false)
         if case .file(let path) = map { appData.givenMap = try MapChoice.load(path, points: data.count) }
         var state = AppState(data: appData,
-                             runs: [RunView(name: data.name, snapshots: [snapshot], status: .finished, plannedEpochs: 0)],
+                             runs: [RunView(name: data.name, snapshots: [snapshot], status: .finished, plannedEpochs: 0, kind: .given)],
                              size: AppState.Size(width: 80, height: 24))
         if case .method(let method) = map { state.projectionMode = ProjectionMode(method) } else { state.projectionMode = .given }
         return state

@@ -51,25 +51,28 @@ struct WatchCommand: ParsableCommand {
 
     /// The dashboard, compare, inspect and mining screens on the runs, fed as they grow.
     /// The screens show one test split, so they open once the first epoch is recorded;
-    /// until then the wait is told on stderr.
+    /// until then the startup screen says what it waits for.
     private func openDashboard() throws {
         guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
         let follower = RunDirectoryFollower(directory: URL(fileURLWithPath: directory), pollSeconds: pollSeconds,
                                             stallSeconds: stallSeconds, seed: seed, threads: scoringThreads(interactive: true))
         follower.start()
         defer { follower.stop() }
-        note("\(directory): waiting for the first recorded epoch (Ctrl-C to give up)")
-        while follower.testSplit == nil {
-            follower.notices().forEach(note)
-            Thread.sleep(forTimeInterval: pollSeconds)
+        let (directory, pollSeconds) = (directory, pollSeconds)
+        try InteractiveSession.present(title: "dmlx watch \(directory)", discovery: follower,
+                                       maps: mapOptions.settings(interactive: true)) { board in
+            let split = board.track("waiting for the first recorded epoch") { _ in
+                while follower.testSplit == nil && !board.isCancelled { Thread.sleep(forTimeInterval: pollSeconds) }
+                return follower.testSplit
+            }
+            guard let split else { return nil }
+            let runs = follower.newRuns()
+            let data = AppData(name: directory, split: "watched", testLabels: split.labels, classNames: [:],
+                               rawTestFeatures: split.embeddings, imageShape: nil, rawMetrics: split.metrics, showsBaselines: false)
+            let state = AppState(data: data, runs: runs.map { RunView(name: $0.name, plannedEpochs: 0) },
+                                 size: AppState.Size(width: 80, height: 24))
+            return (state, runs)
         }
-        let split = follower.testSplit!
-        let runs = follower.newRuns()
-        let data = AppData(name: directory, split: "watched", testLabels: split.labels, classNames: [:],
-                           rawTestFeatures: split.embeddings, imageShape: nil, rawMetrics: split.metrics, showsBaselines: false)
-        let state = AppState(data: data, runs: runs.map { RunView(name: $0.name, plannedEpochs: 0) },
-                             size: AppState.Size(width: 80, height: 24))
-        try InteractiveSession.present(state, runs: runs, discovery: follower, maps: mapOptions.settings(interactive: true))
     }
 
     /// `--json`: records on stdout until every run has ended.

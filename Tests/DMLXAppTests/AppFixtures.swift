@@ -76,7 +76,7 @@ enum AppFixtures {
                                  statistics: [:], learningRate: 0, embeddings: embeddings, projection: projection,
                                  mahalanobis: summary)
         }
-        return RunView(name: name, snapshots: snapshots, status: .finished, plannedEpochs: 1, isClassic: true)
+        return RunView(name: name, snapshots: snapshots, status: .finished, plannedEpochs: 1, kind: .classic)
     }
 
     /// A deep run (focused) beside a classic one.

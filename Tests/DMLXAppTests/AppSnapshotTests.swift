@@ -28,6 +28,7 @@ import Testing
     @Test func givenEmbeddingsHaveNoLossPanel() {
         var given = AppFixtures.run("embeddings", index: 0, epochs: 0, planned: 0)
         given.status = .finished
+        given.kind = .given
         var data = AppFixtures.data()
         data.showsBaselines = false
         var state = AppState(data: data, runs: [given], size: AppState.Size(width: 80, height: 24))

@@ -51,24 +51,36 @@ public struct KMeans: Sendable {
 
     /// Clusters the rows of `points` into `min(clusterCount, points.rows)` clusters.
     public func fit(_ points: Matrix<Float>, seed: UInt64) -> Clustering {
+        fit(points, seed: seed, abandoningWhen: { _ in true })!
+    }
+
+    /// `fit`, telling `progress` the share done (seeding counts for half of a restart, its
+    /// Lloyd iterations, up to `maximumIterations`, for the other half) and abandoned (nil)
+    /// as soon as it answers false: 10⁶ points in 1,000 clusters take minutes.
+    public func fit(_ points: Matrix<Float>, seed: UInt64, abandoningWhen progress: (Double) -> Bool) -> Clustering? {
         precondition(points.rows > 0, "k-means needs at least one point")
         let base = SeededGenerator(seed: seed)
         let norms = points.rowSquaredNorms
         var best: Clustering?
         for restart in 0..<restarts {
+            func report(_ share: Double) -> Bool { progress((Double(restart) + share) / Double(restarts)) }
             var generator = base.derived(UInt64(restart))
-            let candidate = lloyd(points, norms: norms, centers: seedCenters(points, norms: norms, generator: &generator))
+            guard let centers = seedCenters(points, norms: norms, generator: &generator, progress: { report(0.5 * $0) }),
+                  let candidate = lloyd(points, norms: norms, centers: centers, progress: { report(0.5 + 0.5 * $0) })
+            else { return nil }
             if best == nil || candidate.inertia < best!.inertia { best = candidate }
         }
         return best!
     }
 
-    private func lloyd(_ points: Matrix<Float>, norms: [Float], centers initial: Matrix<Float>) -> Clustering {
+    private func lloyd(_ points: Matrix<Float>, norms: [Float], centers initial: Matrix<Float>,
+                       progress: (Double) -> Bool) -> Clustering? {
         let tolerance = relativeTolerance * Self.meanVariance(points)
         var centers = initial
         var (assignments, distances) = nearest(points, norms: norms, centers: centers)
         var iterations = 0
         while iterations < maximumIterations {
+            guard progress(Double(iterations) / Double(maximumIterations)) else { return nil }
             iterations += 1
             let previous = centers
             centers = means(points, assignments: assignments, distances: distances, count: centers.rows)
@@ -98,12 +110,14 @@ public struct KMeans: Sendable {
 
     /// Greedy k-means++: a uniform first center, then the best of several
     /// distance²-weighted candidates for each next one.
-    private func seedCenters(_ points: Matrix<Float>, norms: [Float], generator: inout SeededGenerator) -> Matrix<Float> {
+    private func seedCenters(_ points: Matrix<Float>, norms: [Float], generator: inout SeededGenerator,
+                             progress: (Double) -> Bool) -> Matrix<Float>? {
         let count = min(clusterCount, points.rows)
         let trials = 2 + Int(log(Double(count)))
         var chosen = [Int(generator.nextUnit() * Double(points.rows))]
         var closest = Self.squaredDistances(points, norms: norms, to: points.rows(chosen)).storage.map(Double.init)
         while chosen.count < count {
+            guard progress(Double(chosen.count) / Double(count)) else { return nil }
             let candidates = (0..<trials).map { _ in Self.draw(weights: closest, generator: &generator) }
             let distances = Self.squaredDistances(points, norms: norms, to: points.rows(candidates))
             var best = (potential: Double.infinity, candidate: 0, closest: closest)

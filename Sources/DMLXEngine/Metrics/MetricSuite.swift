@@ -18,19 +18,33 @@ public enum MetricSuite {
     /// take a minute.
     public static func evaluate(embeddings: Matrix<Float>, labels: [Int], seed: UInt64, threads: Int = 1,
                                 clusters: [Int]? = nil, progress: ((Double) -> Void)? = nil) -> RetrievalMetrics {
+        evaluate(embeddings: embeddings, labels: labels, seed: seed, threads: threads, clusters: clusters,
+                 abandoningWhen: { share in progress?(share); return true })!
+    }
+
+    /// `evaluate`, abandoned (nil) as soon as `progress` answers false: how the UI stops
+    /// scoring a million points when the user quits.
+    public static func evaluate(embeddings: Matrix<Float>, labels: [Int], seed: UInt64, threads: Int = 1,
+                                clusters: [Int]? = nil, abandoningWhen progress: @escaping (Double) -> Bool) -> RetrievalMetrics? {
         precondition(embeddings.rows == labels.count, "\(embeddings.rows) embeddings for \(labels.count) labels")
         precondition(clusters == nil || clusters!.count == labels.count, "one cluster per sample")
         let classifier = KNNClassifier()
         var accumulator = RetrievalScores.Accumulator(labels: labels)
         var correct = 0
+        var abandoned = false
         NearestNeighbors.forEachQueryBlock(of: embeddings, k: max(RetrievalScores.neighborCount(for: labels), classifier.k),
-                                           threads: threads, progress: { share in progress?(0.9 * share); return true }) { queries, lists in
+                                           threads: threads, progress: { share in
+                                               abandoned = !progress(0.9 * share)
+                                               return !abandoned
+                                           }) { queries, lists in
             accumulator.add(lists, from: queries.lowerBound)
             correct += classifier.correct(lists, from: queries.lowerBound, referenceLabels: labels, queryLabels: labels)
         }
+        guard !abandoned, let clusters = clusters ?? kMeansClusters(embeddings, labels: labels, seed: seed,
+                                                                   progress: { progress(0.9 + 0.1 * $0) })
+        else { return nil }
         let retrieval = accumulator.scores
-        progress?(0.9)
-        let clustering = ClusteringScores(labels: labels, clusters: clusters ?? kMeansClusters(embeddings, labels: labels, seed: seed))
+        let clustering = ClusteringScores(labels: labels, clusters: clusters)
         return RetrievalMetrics(
             recallAt: retrieval.recallAt, precisionAt1: retrieval.precisionAt1,
             rPrecision: retrieval.rPrecision, mapAtR: retrieval.mapAtR,
@@ -38,8 +52,9 @@ public enum MetricSuite {
             knnAccuracy: labels.isEmpty ? .nan : Double(correct) / Double(labels.count))
     }
 
-    private static func kMeansClusters(_ embeddings: Matrix<Float>, labels: [Int], seed: UInt64) -> [Int] {
+    private static func kMeansClusters(_ embeddings: Matrix<Float>, labels: [Int], seed: UInt64,
+                                       progress: (Double) -> Bool) -> [Int]? {
         guard embeddings.rows > 0 else { return [] }
-        return KMeans(clusterCount: Set(labels).count).fit(embeddings, seed: seed).assignments
+        return KMeans(clusterCount: Set(labels).count).fit(embeddings, seed: seed, abandoningWhen: progress)?.assignments
     }
 }

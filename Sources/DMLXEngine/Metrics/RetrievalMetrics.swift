@@ -31,3 +31,10 @@ public struct RetrievalMetrics: Sendable, Codable, Equatable {
         self.knnAccuracy = knnAccuracy
     }
 }
+
+extension RetrievalMetrics {
+    /// Every metric unknown (NaN, drawn as "-"): the metrics of embeddings still being scored.
+    public static let unknown = RetrievalMetrics(
+        recallAt: Dictionary(uniqueKeysWithValues: recallKs.map { ($0, Double.nan) }), precisionAt1: .nan,
+        rPrecision: .nan, mapAtR: .nan, nmi: .nan, ami: .nan, knnAccuracy: .nan)
+}

@@ -12,13 +12,21 @@ public struct PreparedData: Sendable {
     /// beat for training to have helped.
     public let rawMetrics: RetrievalMetrics
 
-    public init(_ configuration: TrainingConfiguration) throws {
-        let loaded = try DatasetCatalog.load(configuration.data, seed: configuration.seed)
+    /// Reading the data and scoring its raw features (seconds for Fashion-MNIST) are
+    /// steps on `board`; a cancelled board stops the scoring with `CancellationError`.
+    public init(_ configuration: TrainingConfiguration, progress board: ProgressBoard = ProgressBoard()) throws {
+        let loaded = try board.track("reading \(configuration.data)") { _ in
+            try DatasetCatalog.load(configuration.data, seed: configuration.seed)
+        }
         let raw = try DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
         try Self.validate(raw, configuration)
         rawTest = raw.test
-        rawMetrics = MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels,
-                                          seed: configuration.seed, threads: configuration.threads)
+        let scored = board.track("scoring the raw features of \(raw.test.count) test points") { report in
+            MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels, seed: configuration.seed,
+                                 threads: configuration.threads, abandoningWhen: report)
+        }
+        guard let scored else { throw CancellationError() }
+        rawMetrics = scored
         if configuration.standardize {
             let standardizer = Standardizer(fitting: raw.train.features)
             self.standardizer = standardizer

@@ -33,6 +33,19 @@ import DMLXEngine
         #expect(Set(first.assignments) == Set(0..<4))
     }
 
+    /// Progress rises through seeding and the iterations of every restart; the same
+    /// clustering comes out, and a false answer abandons it.
+    @Test func reportsProgressAndCanBeAbandoned() {
+        let (points, _) = blobs([[0, 0], [3, 0], [0, 3], [3, 3]], perClass: 60, seed: 9)
+        let kMeans = KMeans(clusterCount: 4, restarts: 2)
+        var shares: [Double] = []
+        let heard = kMeans.fit(points, seed: 42, abandoningWhen: { shares.append($0); return true })
+        #expect(heard == kMeans.fit(points, seed: 42))
+        #expect(shares == shares.sorted() && shares.first! < 0.1 && shares.last! < 1 && shares.contains { $0 >= 0.5 })
+        var calls = 0
+        #expect(kMeans.fit(points, seed: 42, abandoningWhen: { _ in calls += 1; return calls < 3 }) == nil)
+    }
+
     @Test func moreRestartsNeverRaiseInertia() {
         let (points, _) = blobs([[0, 0], [2, 0], [0, 2], [2, 2], [1, 1]], perClass: 30, seed: 11)
         let one = KMeans(clusterCount: 5).fit(points, seed: 3)

@@ -92,4 +92,21 @@ import DMLXEngine
         // Six well-separated classes: k-means with k = 6 finds most of them.
         #expect(first.nmi > 0.7 && first.ami > 0.7)
     }
+
+    /// The abandonable form hears a rising share ending at 1, gives the same metrics, and
+    /// stops (nil) at the first false, during the search or during k-means.
+    @Test func progressRisesToOneAndFalseAbandons() {
+        let fixture = MetricsFixtures.retrieval.first { $0.name == "clustered" }!
+        var shares: [Double] = []
+        let heard = MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17,
+                                         abandoningWhen: { shares.append($0); return true })
+        #expect(heard == MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17))
+        #expect(shares == shares.sorted() && shares.first! <= 0.9 && shares.contains { $0 > 0.9 })
+        for stop in [0, shares.firstIndex { $0 > 0.9 }!] {
+            var calls = 0
+            let abandoned = MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17,
+                                                 abandoningWhen: { _ in defer { calls += 1 }; return calls < stop })
+            #expect(abandoned == nil && calls == stop + 1)
+        }
+    }
 }
