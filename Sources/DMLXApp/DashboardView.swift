@@ -142,20 +142,20 @@ struct MetricsTable: Widget {
 
 /// The scatter plot of the focused run: its test points coloured by class, its proxies,
 /// the selected point and its neighbours.
-struct ScatterFigure {
+public struct ScatterFigure {
     let state: AppState
     /// `state.scatterCoordinates`, when the caller has them already.
     var coordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)?
     /// The selected point's neighbours, marked on the plot.
     var neighbors: [Int] = []
 
-    init(state: AppState, coordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)?? = nil, neighbors: [Int] = []) {
+    public init(state: AppState, coordinates: (points: Matrix<Float>, proxies: Matrix<Float>?)?? = nil, neighbors: [Int] = []) {
         self.state = state
         self.coordinates = coordinates ?? state.scatterCoordinates
         self.neighbors = neighbors
     }
 
-    var plot: ScatterPlot? {
+    public var plot: ScatterPlot? {
         guard let coordinates else { return nil }
         let classes = state.data.classes
         let colorIndex = state.data.classIndices

@@ -116,9 +116,9 @@ public struct ScatterPlot: Widget, Sendable {
     }
 
     private func scales(dotWidth: Int, dotHeight: Int) -> (PlotScale, PlotScale) {
-        let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
-        var x = PlotScale.finiteRange(finite.lazy.map(\.x)) ?? (-1, 1)
-        var y = PlotScale.finiteRange(finite.lazy.map(\.y)) ?? (-1, 1)
+        let finite = points.lazy.filter { $0.x.isFinite && $0.y.isFinite }
+        var x = PlotScale.finiteRange(finite.map(\.x)) ?? (-1, 1)
+        var y = PlotScale.finiteRange(finite.map(\.y)) ?? (-1, 1)
         x = ScatterPlot.padded(x, by: padding)
         y = ScatterPlot.padded(y, by: padding)
         if preservesAspectRatio && dotWidth > 1 && dotHeight > 1 {

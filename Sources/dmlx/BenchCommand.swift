@@ -56,10 +56,10 @@ struct BenchCommand: ParsableCommand {
         print("\nterminal UI while both digits runs train (200 × 60, in-memory terminal)")
         let interface = try InterfaceBenchmark.measure(width: 200, height: 60, keys: quick ? 40 : 120)
         print(String(format: "frame render + diff: median %.2f ms, 95th percentile %.2f ms over %d frames   (target < 10 ms)",
-                     InterfaceBenchmark.median(interface.frames), InterfaceBenchmark.percentile(interface.frames, 0.95),
+                     Spread(interface.frames).median ?? .nan, Spread(interface.frames).p95 ?? .nan,
                      interface.frames.count))
         print(String(format: "key to frame: median %.2f ms, 95th percentile %.2f ms over %d keys   (target < 50 ms)",
-                     InterfaceBenchmark.median(interface.latencies), InterfaceBenchmark.percentile(interface.latencies, 0.95),
+                     Spread(interface.latencies).median ?? .nan, Spread(interface.latencies).p95 ?? .nan,
                      interface.latencies.count))
         BLAS.threads = threads
 
@@ -124,27 +124,12 @@ struct BenchCommand: ParsableCommand {
     private func recallSeconds(points: Int, dimension: Int) -> Double {
         BLAS.threads = 1  // the search's workers call BLAS themselves
         defer { BLAS.threads = threads }
-        let (embeddings, labels) = Self.gaussianClusters(points: points, dimension: dimension)
+        let (embeddings, labels) = GaussianMixture(points: points, dimension: dimension, classes: 10, noise: 2).sample()
         let start = DispatchTime.now().uptimeNanoseconds
         let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
                                                 excludeSelf: true, threads: threads)
         _ = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    /// `points` points of 10 seeded Gaussian clusters (centres ~ N(0, I), noise deviation
-    /// 2), labelled by cluster in turn.
-    static func gaussianClusters(points: Int, dimension: Int) -> (points: Matrix<Float>, labels: [Int]) {
-        var generator = SeededGenerator(seed: 1)
-        let centres = (0..<10 * dimension).map { _ in Float(generator.nextGaussian()) }
-        let labels = (0..<points).map { $0 % 10 }
-        var storage = [Float](repeating: 0, count: points * dimension)
-        for i in 0..<points {
-            for j in 0..<dimension {
-                storage[i * dimension + j] = centres[labels[i] * dimension + j] + Float(generator.nextGaussian()) * 2
-            }
-        }
-        return (Matrix(rows: points, cols: dimension, storage: storage), labels)
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -2,6 +2,7 @@ import DMLXApp
 import DMLXCore
 import DMLXCurses
 import DMLXEngine
+import DMLXTerm
 import Foundation
 
 /// Opens the terminal UI: first the startup screen while the state is prepared (every
@@ -39,12 +40,28 @@ enum InteractiveSession {
                         _ prepare: @escaping @Sendable (ProgressBoard) throws -> Opening?) throws {
         let board = ProgressBoard()
         try TerminalSession.run { backend in
-            let opening = try AppStartup.run(on: backend, title: title, board: board) { () -> Opening? in
-                do { return try prepare(board) } catch is CancellationError { return nil }
-            }
-            guard let opening else { return }
-            AppRuntime(state: opening.state, backend: backend, runs: opening.runs, discovery: discovery, maps: MapRun(settings: maps),
-                       progress: board, checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+            guard let opening = try prepareOpening(on: backend, title: title, board: board, prepare) else { return }
+            runUI(on: backend, opening, board: board, discovery: discovery, maps: maps)
         }
+    }
+
+    /// The startup screen on `backend` while `prepare` runs; nil when the user stopped it.
+    static func prepareOpening<Backend: TerminalBackend>(on backend: Backend, title: String, board: ProgressBoard,
+                                                         _ prepare: @escaping @Sendable (ProgressBoard) throws -> Opening?) throws -> Opening? {
+        try AppStartup.run(on: backend, title: title, board: board) { () -> Opening? in
+            do { return try prepare(board) } catch is CancellationError { return nil }
+        }
+    }
+
+    /// The UI on `backend` until the user quits; returns the finished runtime (its last
+    /// state and frame times).
+    @discardableResult
+    static func runUI<Backend: TerminalBackend>(on backend: Backend, _ opening: Opening, board: ProgressBoard,
+                                                discovery: (any RunDiscovery)? = nil, maps: MapSettings) -> AppRuntime<Backend> {
+        let runtime = AppRuntime(state: opening.state, backend: backend, runs: opening.runs, discovery: discovery,
+                                 maps: MapRun(settings: maps), progress: board,
+                                 checkpointDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        runtime.run()
+        return runtime
     }
 }

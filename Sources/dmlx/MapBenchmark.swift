@@ -45,7 +45,7 @@ enum MapBenchmark {
     /// peak memory. The metrics table is left empty (MAP@R of 100,000 points is not what
     /// is measured here).
     private static func viewWhileMapping(points: Int, dimension: Int) throws {
-        let (embeddings, labels) = BenchCommand.gaussianClusters(points: points, dimension: dimension)
+        let (embeddings, labels) = GaussianMixture(points: points, dimension: dimension, classes: 10, noise: 2).sample()
         let data = Dataset(name: "clusters", features: embeddings, labels: labels)
         let none = RetrievalMetrics(recallAt: [:], precisionAt1: .nan, rPrecision: .nan, mapAtR: .nan, nmi: .nan, ami: .nan,
                                     knnAccuracy: .nan)
@@ -57,7 +57,7 @@ enum MapBenchmark {
         print("\ndmlx view of \(points) × \(dimension) points on t-SNE (200 × 60, in-memory terminal, map on \(settings.threads) thread\(settings.threads == 1 ? "" : "s")), keys every 60 ms for 45 s")
         let result = InterfaceBenchmark.measure(state, runs: [], maps: settings, keys: walk, start: 2)
         print(String(format: "key to frame: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms over %d keys   (target < 50 ms)",
-                     InterfaceBenchmark.median(result.latencies), InterfaceBenchmark.percentile(result.latencies, 0.95),
+                     Spread(result.latencies).median ?? .nan, Spread(result.latencies).p95 ?? .nan,
                      result.latencies.max() ?? .nan, result.latencies.count))
         if let frame = result.maps.finished.values.first ?? result.maps.current {
             print("the map by then: \(frame.stage == .finished ? "finished" : "\(frame.stage)"), iteration \(frame.iteration)/\(frame.totalIterations) after "

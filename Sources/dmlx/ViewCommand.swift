@@ -3,6 +3,7 @@ import DMLXApp
 import DMLXCore
 import DMLXCurses
 import DMLXEngine
+import DMLXTerm
 import Foundation
 
 struct ViewCommand: ParsableCommand {
@@ -37,11 +38,22 @@ struct ViewCommand: ParsableCommand {
         if labels != nil && metadata != nil { throw ValidationError("give --labels or --metadata, not both") }
     }
 
+    @Option(help: ArgumentHelp("Measure instead of showing: open the view in a 200 × 60 terminal in memory, walk the scatter with this many keys (one every 200 ms from the moment it is explorable), print the timings as JSON (for `dmlx bench --scale`).", visibility: .hidden))
+    var measure: Int?
+
     func run() throws {
+        if let measure { return try measureView(keys: measure) }
         guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1
+        try InteractiveSession.present(title: title, maps: mapOptions.settings(interactive: true), opening)
+    }
+
+    private var title: String { "dmlx view \(file)" }
+
+    /// The given embeddings read, projected and set to be scored in the background.
+    private var opening: @Sendable (ProgressBoard) throws -> InteractiveSession.Opening? {
         let (file, labels, seed, map) = (file, labels ?? metadata, seed, map)
-        try InteractiveSession.present(title: "dmlx view \(file)", maps: mapOptions.settings(interactive: true)) { board in
+        return { board in
             let data = try board.track("reading \(file)") { _ in try DatasetCatalog.load(file, labels: labels, seed: seed).train }
             guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
             let state = try board.track("projecting \(data.count) points") { _ in
@@ -51,6 +63,24 @@ struct ViewCommand: ParsableCommand {
             let run = GivenEmbeddingsRun(snapshot: state.runs[0].snapshots[0], labels: data.labels, scoring: scoring, board: board)
             return (state, [run])
         }
+    }
+
+    /// `--measure`: how soon the first frame shows progress, how soon the view is
+    /// explorable, and how long each key takes to its frame (the selected point's
+    /// neighbours included) while the metrics are scored behind it.
+    private func measureView(keys: Int) throws {
+        BLAS.threads = 1
+        let walk: [Key] = (0..<keys).map { [.right, .down, .left, .up][$0 % 4] } + [.character("q")]
+        let backend = ProbeBackend(width: 200, height: 60, keys: walk, start: nil, interval: 0.2)
+        let board = ProgressBoard()
+        guard let opening = try InteractiveSession.prepareOpening(on: backend, title: title, board: board, opening) else { return }
+        let explorable = backend.now
+        backend.startKeys(after: 0.2)
+        let runtime = InteractiveSession.runUI(on: backend, opening, board: board, maps: mapOptions.settings(interactive: true))
+        let (latencies, frames) = (backend.latencyMilliseconds, runtime.recentFrameMilliseconds)
+        let measurement = ViewMeasurement(points: opening.state.data.pointCount, firstFrameSeconds: backend.firstFrameSeconds,
+                                          explorableSeconds: explorable, keyToFrame: .init(latencies), frame: .init(frames))
+        print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
     }
 
     /// The UI's state for given embeddings: one "run" of epoch 0 with `metrics`, opened on `map`.

@@ -20,8 +20,17 @@ public struct LinearProjection: Sendable, Equatable {
     /// `n × 2` coordinates of the rows of `points` (`n × d`), by one GEMM on the centred
     /// points (centring first keeps Float precision when the points sit far from the
     /// origin, as L2-normalised embeddings do).
+    /// The rows are centred a block at a time, so a million points need a few MB beside
+    /// them rather than a centred copy of them all.
     public func project(_ points: Matrix<Float>) -> Matrix<Float> {
-        points.subtractingFromRows(mean).multiplied(by: axes)
+        let block = 8192
+        var coordinates: [Float] = []
+        coordinates.reserveCapacity(points.rows * 2)
+        for start in stride(from: 0, to: points.rows, by: block) {
+            let rows = points.rows(Array(start..<min(points.rows, start + block)))
+            coordinates += rows.subtractingFromRows(mean).multiplied(by: axes).storage
+        }
+        return Matrix(rows: points.rows, cols: 2, storage: coordinates)
     }
 
     /// The same map followed by the 2 × 2 map `transform` of the plane:
