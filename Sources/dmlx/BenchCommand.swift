@@ -36,12 +36,19 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the 2-D maps: t-SNE and UMAP on digits and Fashion-MNIST t10k, time and trust, beside openTSNE and umap-learn when --peers is given.")
     var maps = false
 
-    @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python).")
+    @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python); with --scale: a Python with faiss (Scripts/test-python.sh makes .venv-test/bin/python).")
     var peers: String?
+
+    @Flag(help: "Only scale: time and peak memory of eval and view on 60,000 × 784, 100,000 × 128 and 1,000,000 × 128 points, beside faiss's own search when --peers is given.")
+    var scale = false
 
     func run() throws {
         BLAS.threads = threads
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
+        if scale {
+            BLAS.threads = 1  // the search's workers call BLAS themselves
+            return try ScaleBenchmark.run(threads: threads, python: peers, quick: quick)
+        }
         if maps {
             BLAS.threads = 1  // the search's workers call BLAS themselves
             return try MapBenchmark.run(threads: threads, python: peers, quick: quick)

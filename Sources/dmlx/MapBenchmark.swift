@@ -112,13 +112,7 @@ enum MapBenchmark {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let input = directory.appendingPathComponent("input.npy")
         try NpyWriter.write(points, to: input.path)
-        // From the repository the command runs in, else the one it was built from.
-        let relative = "Scripts/reference/map_peers.py"
-        let candidates = [URL(fileURLWithPath: relative),
-                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../" + relative).standardized]
-        guard let script = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw CommandFailure("\(relative): not found (run dmlx bench --maps --peers from the repository)")
-        }
+        let script = try ReferenceScript.locate("map_peers.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script.path, input.path, directory.path, "--threads", String(threads)]

@@ -1,0 +1,75 @@
+import DMLXCore
+import DMLXEngine
+import Foundation
+
+/// `dmlx bench --scale`: what `dmlx eval` and `dmlx view` cost as the data grows — the
+/// 60,000 Fashion-MNIST training images (784 pixels), then 100,000 and 1,000,000 seeded
+/// Gaussian-mixture embeddings of dimension 128 (`GaussianMixture`, 1,000 classes, so R
+/// stays near 1,000 as a many-class trained embedding's does). Every command runs in a
+/// child process of its own, so its time and peak memory (from `wait4`) are its alone;
+/// the view is `dmlx view --measure` in an in-memory terminal. With `--peers`, faiss's own
+/// leave-one-out search (Scripts/reference/faiss_scale.py) is measured the same way.
+enum ScaleBenchmark {
+    struct Input {
+        var title: String
+        var name: String
+        var make: () throws -> (points: Matrix<Float>, labels: [Int])?
+    }
+
+    static func run(threads: Int, python: String?, quick: Bool) throws {
+        print("dmlx bench --scale — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores; every command in a child process, time and peak memory from wait4"
+              + (python.map { "; faiss from \($0)" } ?? "; faiss's Python not run (--peers .venv-test/bin/python)"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-scale-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for input in inputs(quick: quick) {
+            guard let (points, labels) = try input.make() else {
+                print("\n\(input.title): not installed, skipped")
+                continue
+            }
+            let file = directory.appendingPathComponent(input.name + ".npy").path
+            try NpyWriter.write(points, to: file)
+            try NpyWriter.write(labels: labels, to: directory.appendingPathComponent(input.name + "-labels.npy").path)
+            print("\n\(input.title), \(points.rows) × \(points.cols), \(points.rows * points.cols * 4 / 1_000_000) MB as float32")
+            try measure(file, threads: threads, python: python, labels: labels)
+        }
+    }
+
+    private static func inputs(quick: Bool) -> [Input] {
+        let mixture = { (points: Int) in
+            Input(title: "Gaussian mixture", name: "mixture-\(points)") {
+                GaussianMixture(points: points, dimension: 128, classes: 1_000, noise: 0.35).sample()
+            }
+        }
+        let fashion = Input(title: "Fashion-MNIST training images", name: "fashion-train") {
+            guard FashionMNIST.isInstalled else { return nil }
+            let train = try FashionMNIST.load().train
+            return (train.features, train.labels)
+        }
+        return quick ? [mixture(100_000)] : [fashion, mixture(100_000), mixture(1_000_000)]
+    }
+
+    private static func measure(_ file: String, threads: Int, python: String?, labels: [Int]) throws {
+        let dmlx = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let eval = try MeasuredProcess.run(dmlx, ["eval", "--embeddings", file, "--threads", String(threads), "--quiet", "--json"])
+        guard eval.status == 0 else { throw CommandFailure("dmlx eval \(file) exited with status \(eval.status)") }
+        print(String(format: "  dmlx eval          %8.1f s   peak %6.2f GB", eval.seconds, eval.peakMegabytes / 1024))
+        let view = try MeasuredProcess.run(dmlx, ["view", file, "--measure", "40"])
+        guard view.status == 0 else { throw CommandFailure("dmlx view --measure \(file) exited with status \(view.status)") }
+        let measured = try JSONDecoder().decode(ViewMeasurement.self, from: Data(view.standardOutput.utf8))
+        print(String(format: "  dmlx view          first frame %.2f s, explorable %.1f s, key to frame median %.0f ms / p95 %.0f ms, peak %.2f GB",
+                     measured.firstFrameSeconds ?? .nan, measured.explorableSeconds, measured.keyToFrame.median ?? .nan,
+                     measured.keyToFrame.p95 ?? .nan, view.peakMegabytes / 1024))
+        guard let python else { return }
+        let script = try ReferenceScript.locate("faiss_scale.py").path
+        let labelsFile = file.replacingOccurrences(of: ".npy", with: "-labels.npy")
+        let peer = try MeasuredProcess.run(python, [script, file, labelsFile, "--threads", String(threads)] + (labels.count > 200_000 ? ["--ivf"] : []))
+        guard peer.status == 0, let line = peer.standardOutput.split(separator: "\n").last,
+              let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw CommandFailure("\(script) exited with status \(peer.status) (is \(python) a Python with faiss, e.g. .venv-test/bin/python?)")
+        }
+        print(String(format: "  faiss %@ %@ search k = %d: %.1f s, peak %.2f GB", record["version"] as? String ?? "?",
+                     record["index"] as? String ?? "?", record["k"] as? Int ?? 0, record["seconds"] as? Double ?? .nan,
+                     peer.peakMegabytes / 1024))
+    }
+}
