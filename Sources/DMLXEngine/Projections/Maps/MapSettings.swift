@@ -41,8 +41,6 @@ public struct MapSettings: Sendable, Equatable {
     public func trustQueries(points n: Int, seed: UInt64) -> [Int]? {
         guard n > trustExactLimit else { return nil }
         var generator = SeededGenerator(seed: seed)
-        var all = Array(0..<n)
-        for i in 0..<trustSample { all.swapAt(i, i + generator.nextIndex(below: n - i)) }
-        return all.prefix(trustSample).sorted()
+        return generator.sampleIndices(trustSample, below: n)
     }
 }
