@@ -26,7 +26,12 @@ let package = Package(
         // No pkgConfig: SwiftPM rejects ncursesw.pc's -D flags with a warning, and the
         // shim header defines what is needed itself.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke"]),
+        // Debian's libfaiss-dev is a static C++ library with no C API and no .pc file: this
+        // shim wraps what dmlx needs in C and links faiss's own dependencies (OpenMP, BLAS).
+        .target(name: "CFaiss", cxxSettings: [.headerSearchPath("openmp")], linkerSettings: [
+            .linkedLibrary("faiss"), .linkedLibrary("gomp"), .linkedLibrary("openblas"), .linkedLibrary("stdc++"),
+        ]),
+        .target(name: "DMLXCore", dependencies: ["CBLAS", "CLapacke", "CFaiss"]),
         .target(name: "DMLXEngine", dependencies: ["DMLXCore", "CZlib", "CFFTW"]),
         .target(name: "DMLXTerm"),
         .target(name: "DMLXCurses", dependencies: ["DMLXTerm", "CNcursesw"]),

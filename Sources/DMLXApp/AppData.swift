@@ -23,6 +23,10 @@ public struct AppData: Sendable {
     public var showsBaselines: Bool
     /// A 2-D map of the test points given with them (`dmlx view --map FILE`), n × 2.
     public var givenMap: Matrix<Float>?
+    /// An approximate index over given embeddings (`dmlx view` of many points) and its
+    /// measured recall: the neighbour panels take its candidates instead of scanning
+    /// every point, and say so.
+    public var approximateNeighbors: (index: NeighborIndex, recall: NeighborRecall)?
 
     public init(name: String, split: String, testLabels: [Int], classNames: [Int: String],
                 rawTestFeatures: Matrix<Float>, imageShape: Dataset.ImageShape?, rawMetrics: RetrievalMetrics,

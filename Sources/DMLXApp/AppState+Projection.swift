@@ -35,7 +35,19 @@ extension AppState {
     var selectionNeighbors: [PointNeighbors.Neighbor] {
         guard let key = neighborsKey, let embeddings = focusedSnapshot?.embeddings else { return [] }
         if let cached = derived.neighbors, cached.key == key { return cached.value }
+        if focused?.kind == .given, let approximate = data.approximateNeighbors,
+           let lists = try? approximate.index.neighbors(of: selection, k: neighborCount) {
+            let candidates = lists.neighbors(of: 0).filter { $0 >= 0 }.map(Int.init)
+            return PointNeighbors.of(selection, in: embeddings, k: neighborCount, among: candidates)
+        }
         return PointNeighbors.of(selection, in: embeddings, k: neighborCount)
+    }
+
+    /// The neighbour panel's title, with the index's recall when its neighbours are
+    /// approximate.
+    var neighborsTitle: String {
+        let approximate = focused?.kind == .given ? data.approximateNeighbors : nil
+        return "Neighbours of #\(selection)" + (approximate.map { " (approximate: \($0.recall.summary))" } ?? "")
     }
 
     /// Derives anew what `derived` holds for a state whose inputs have changed.

@@ -63,7 +63,7 @@ struct DashboardView: Widget {
         }
         let far = coordinates.map { FarOnMap.neighbors(neighbors.map(\.index), of: state.selection, on: $0.points) } ?? []
         NeighborPanel(state: state, neighbors: neighbors, farOnMap: far).render(
-            into: &buffer, area: panel("Neighbours of #\(state.selection)", layout.neighbors, into: &buffer, glyphs: glyphs))
+            into: &buffer, area: panel(state.neighborsTitle, layout.neighbors, into: &buffer, glyphs: glyphs))
     }
 
     private var scatterTitle: String {

@@ -34,6 +34,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Threads for BLAS and neighbour search.")
     var threads = 2
 
+    @OptionGroup var search: IndexOptions
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -57,18 +59,47 @@ struct EvalCommand: ParsableCommand {
             }
             return assignment
         }
-        let metrics = MetricSuite.evaluate(embeddings, embeddings: data.features, labels: data.labels, seed: seed,
-                                           threads: threads, clusters: clustering, quiet: quiet)
+        let index = try search.build(data.features, source: embeddings, threads: threads, quiet: quiet)
+        let metrics = try MetricSuite.evaluate(embeddings, index: index, labels: data.labels, seed: seed, clusters: clustering,
+                                               quiet: quiet)
+        let recalls = try recalls(of: index, labels: data.labels)
         let lossValue = try loss.map { try value(ofLoss: $0, on: data) }
         var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
         fields += metrics.jsonFields
         if let lossValue { fields.append(("loss", .number(lossValue))) }
+        fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls)))
         if json {
             print(JSONValue.object(fields).rendered)
         } else {
             print("\(embeddings): \(data.count) embeddings of dimension \(data.dimension), \(data.classes.count) classes")
-            for (key, value) in fields.dropFirst(2) { print(Self.describe(key, value)) }
+            print("neighbours: " + (index.isExact ? "exact" : "approximate, \(index.summary), "
+                                    + recalls.map(\.summary).joined(separator: ", ")))
+            for (key, value) in fields.dropFirst(2).dropLast() {
+                let marked = !index.isExact && Self.approximateKeys.contains(key)
+                print(Self.describe(key, value).split(separator: "\n").map { $0 + (marked ? "  (approximate)" : "") }.joined(separator: "\n"))
+            }
         }
+    }
+
+    /// The scores computed from neighbour lists, approximate when the lists are.
+    static let approximateKeys = ["recall_at", "precision_at_1", "r_precision", "map_at_r", "knn_accuracy"]
+
+    /// An approximate index's measured recall at 10 and at the depth the scores search
+    /// (MAP@R's R), on 1,000 sampled queries; none for exact search.
+    private func recalls(of index: NeighborIndex, labels: [Int]) throws -> [NeighborRecall] {
+        guard !index.isExact else { return [] }
+        let depth = MetricSuite.neighborCount(for: labels)
+        return try index.measuredRecalls(at: Array(Set([min(10, depth), depth])).sorted(), sample: 1000, seed: seed)
+    }
+
+    /// `"neighbor_search": {"index": "IVF40,Flat nprobe 4", "approximate": true, "automatic": false,
+    /// "approximate_keys": [...], "recall": [{"k": 10, "queries": 1000, "value": 0.97}, ...]}`.
+    private static func searchRecord(_ index: NeighborIndex, recalls: [NeighborRecall]) -> JSONValue {
+        .object([
+            ("index", .string(index.summary)), ("approximate", .bool(!index.isExact)), ("automatic", .bool(index.isAutomatic)),
+            ("approximate_keys", .array(index.isExact ? [] : approximateKeys.map(JSONValue.string))),
+            ("recall", .array(recalls.map { .object([("k", .integer($0.k)), ("queries", .integer($0.queries)), ("value", .number($0.value))]) })),
+        ])
     }
 
     /// The loss over every valid tuple of the whole set, as one batch.

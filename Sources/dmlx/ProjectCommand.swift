@@ -28,13 +28,15 @@ struct ProjectCommand: ParsableCommand {
 
     @OptionGroup var map: MapOptions
 
+    @OptionGroup var search: IndexOptions
+
     @Option(help: "The map's seed; the same as --map-seed (the name view and export use, beside their own --seed).")
     var seed: UInt64?
 
     @Option(help: "Where to write the map (n × 2 float32 .npy).")
     var out: String
 
-    @Flag(help: "Print one JSON object: method, n, dim, seconds, trustworthiness, knn_preserved.")
+    @Flag(help: "Print one JSON object: method, n, dim, seconds, trustworthiness, knn_preserved, neighbor_index, neighbor_recall_at_10.")
     var json = false
 
     @Flag(help: "No progress line on stderr.")
@@ -46,6 +48,7 @@ struct ProjectCommand: ParsableCommand {
         guard points.rows >= 2 else { throw CommandFailure("\(embeddings): expected at least 2 embeddings, found \(points.rows)") }
         var settings = map.settings(interactive: false)
         if let seed { (settings.tsne.seed, settings.umap.seed) = (seed, seed) }
+        settings.neighborIndex = try search.choice()
         let frame = try MapJob.headless(method, of: points, source: embeddings, settings: settings, quiet: quiet)
         try NpyWriter.write(frame.layout!, to: out)
         let fields: [(String, JSONValue)] = [
@@ -53,11 +56,16 @@ struct ProjectCommand: ParsableCommand {
             ("seconds", .number(frame.seconds)),
             ("trustworthiness", frame.trust.map { .number($0.trustworthiness) } ?? .null),
             ("knn_preserved", frame.trust.map { .number($0.neighborsKept) } ?? .null),
+            ("neighbor_index", .string(frame.approximateIndex ?? "exact")),
+            ("neighbor_recall_at_10", frame.neighborRecall.map { .number($0.value) } ?? .null),
         ]
         if json {
             print(JSONValue.object(fields).rendered)
         } else {
             print("wrote the \(method.title) map of \(points.rows) points to \(out) in \(String(format: "%.2f", frame.seconds)) s")
+            if let index = frame.approximateIndex, let recall = frame.neighborRecall {
+                print("approximate k-NN graph: \(index), \(recall.summary)")
+            }
             if let trust = frame.trust {
                 print(String(format: "trustworthiness (k = %d) %.4f, %d-NN kept %.1f%%", trust.k, trust.trustworthiness,
                              trust.k, 100 * trust.neighborsKept) + (trust.isSampled ? " (on \(trust.scoredPoints) sampled points)" : ""))
@@ -88,7 +96,8 @@ extension MapMethod: ExpressibleByArgument {}
 
 extension MapJob {
     /// Makes and scores a `method` map of `embeddings` (read from `source`) from scratch,
-    /// with progress on stderr; the finished frame, which has a layout and its trust.
+    /// with progress on stderr; the finished frame, which has a layout and its trust, and
+    /// the index and recall of an approximate k-NN graph.
     static func headless(_ method: MapMethod, of embeddings: Matrix<Float>, source: String, settings: MapSettings,
                          quiet: Bool) throws -> MapFrame {
         var layout: Matrix<Float>?
@@ -103,13 +112,18 @@ extension MapJob {
                          embeddings: embeddings, layout: layout)
         let progress = ProgressLine(quiet: quiet)
         var failure = "no layout"
+        var search: MapFrame?
         let frame = MapComputation(job, settings: settings) { frame in
             if case .failed(let message) = frame.stage { failure = message }
+            if frame.approximateIndex != nil { search = frame }
             progress.show("\(method.title): \(ProjectCommand.describe(frame))")
             return true
         }.make()
         progress.finish()
-        guard let frame, frame.layout != nil else { throw CommandFailure("\(source): the \(method.title) map failed: \(failure)") }
-        return frame
+        guard var finished = frame, finished.layout != nil else {
+            throw CommandFailure("\(source): the \(method.title) map failed: \(failure)")
+        }
+        (finished.approximateIndex, finished.neighborRecall) = (search?.approximateIndex, search?.neighborRecall)
+        return finished
     }
 }

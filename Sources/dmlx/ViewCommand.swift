@@ -34,6 +34,8 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var mapOptions: MapOptions
 
+    @OptionGroup var search: IndexOptions
+
     func validate() throws {
         if labels != nil && metadata != nil { throw ValidationError("give --labels or --metadata, not both") }
     }
@@ -45,22 +47,42 @@ struct ViewCommand: ParsableCommand {
         if let measure { return try measureView(keys: measure) }
         guard InteractiveSession.hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1
-        try InteractiveSession.present(title: title, maps: mapOptions.settings(interactive: true), opening)
+        try InteractiveSession.present(title: title, maps: mapSettings, opening)
     }
 
     private var title: String { "dmlx view \(file)" }
 
-    /// The given embeddings read, projected and set to be scored in the background.
+    /// The maps' settings, their k-NN graph searched as the neighbour panel's is.
+    private var mapSettings: MapSettings {
+        var settings = mapOptions.settings(interactive: true)
+        settings.neighborIndex = (try? search.choice()) ?? .automatic
+        return settings
+    }
+
+    /// The given embeddings read, projected, indexed for neighbour search (approximately,
+    /// with its recall measured, when exact search would not answer within seconds) and
+    /// set to be scored in the background.
     private var opening: @Sendable (ProgressBoard) throws -> InteractiveSession.Opening? {
-        let (file, labels, seed, map) = (file, labels ?? metadata, seed, map)
+        let (file, labels, seed, map, choice) = (file, labels ?? metadata, seed, map, try? search.choice())
         return { board in
             let data = try board.track("reading \(file)") { _ in try DatasetCatalog.load(file, labels: labels, seed: seed).train }
             guard data.count >= 2 else { throw CommandFailure("\(file): expected at least 2 embeddings, found \(data.count)") }
-            let state = try board.track("projecting \(data.count) points") { _ in
+            let threads = BackgroundThreads.count(interactive: false)
+            let kind = (choice ?? .automatic).resolvedKind(points: data.count, dimension: data.features.cols)
+            let built = try board.track("building the \(kind.rawValue) index of \(data.count) points") { report in
+                try NeighborIndex.build(data.features, choice: choice ?? .automatic, threads: threads, progress: report)
+            }
+            guard let index = built else { return nil }
+            var state = try board.track("projecting \(data.count) points") { _ in
                 try Self.state(showing: data, from: file, metrics: .unknown, map: map)
             }
-            let scoring = GivenEmbeddingsRun.Scoring(seed: seed, threads: BackgroundThreads.count(interactive: true), source: file)
-            let run = GivenEmbeddingsRun(snapshot: state.runs[0].snapshots[0], labels: data.labels, scoring: scoring, board: board)
+            if !index.isExact {
+                let recall = try board.track("measuring the index's recall@10 on 1,000 queries") { _ in try index.measuredRecall(k: 10) }
+                state.data.approximateNeighbors = (index, recall)
+            }
+            let run = GivenEmbeddingsRun(snapshot: state.runs[0].snapshots[0], labels: data.labels,
+                                         index: index.withThreads(BackgroundThreads.count(interactive: true)), seed: seed,
+                                         source: file, board: board)
             return (state, [run])
         }
     }
@@ -76,7 +98,7 @@ struct ViewCommand: ParsableCommand {
         guard let opening = try InteractiveSession.prepareOpening(on: backend, title: title, board: board, opening) else { return }
         let explorable = backend.now
         backend.startKeys(after: 0.2)
-        let runtime = InteractiveSession.runUI(on: backend, opening, board: board, maps: mapOptions.settings(interactive: true))
+        let runtime = InteractiveSession.runUI(on: backend, opening, board: board, maps: mapSettings)
         let (latencies, frames) = (backend.latencyMilliseconds, runtime.recentFrameMilliseconds)
         let measurement = ViewMeasurement(points: opening.state.data.pointCount, firstFrameSeconds: backend.firstFrameSeconds,
                                           explorableSeconds: explorable, keyToFrame: .init(latencies), frame: .init(frames))

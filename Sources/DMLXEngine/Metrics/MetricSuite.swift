@@ -18,25 +18,51 @@ public enum MetricSuite {
     /// take a minute.
     public static func evaluate(embeddings: Matrix<Float>, labels: [Int], seed: UInt64, threads: Int = 1,
                                 clusters: [Int]? = nil, progress: ((Double) -> Void)? = nil) -> RetrievalMetrics {
-        evaluate(embeddings: embeddings, labels: labels, seed: seed, threads: threads, clusters: clusters,
-                 abandoningWhen: { share in progress?(share); return true })!
+        score(embeddings, labels: labels, seed: seed, clusters: clusters, progress: { progress?($0); return true }) { k, share, body in
+            NearestNeighbors.forEachQueryBlock(of: embeddings, k: k, threads: threads, progress: share, body)
+        }!
     }
 
-    /// `evaluate`, abandoned (nil) as soon as `progress` answers false: how the UI stops
-    /// scoring a million points when the user quits.
-    public static func evaluate(embeddings: Matrix<Float>, labels: [Int], seed: UInt64, threads: Int = 1,
-                                clusters: [Int]? = nil, abandoningWhen progress: @escaping (Double) -> Bool) -> RetrievalMetrics? {
+    /// `evaluate` with the neighbours `index` finds among its points (with an exact index,
+    /// the same numbers to the last bit). With an approximate one every retrieval score
+    /// and the k-NN accuracy are approximate: a caller states `index.measuredRecall` at
+    /// `neighborCount(for: labels)` beside them.
+    public static func evaluate(index: NeighborIndex, labels: [Int], seed: UInt64, clusters: [Int]? = nil,
+                                progress: ((Double) -> Void)? = nil) throws(NeighborIndexError) -> RetrievalMetrics {
+        try evaluate(index: index, labels: labels, seed: seed, clusters: clusters, abandoningWhen: { progress?($0); return true })!
+    }
+
+    /// `evaluate(index:...)`, abandoned (nil) as soon as `progress` answers false: how the
+    /// UI stops scoring a million points when the user quits.
+    public static func evaluate(index: NeighborIndex, labels: [Int], seed: UInt64, clusters: [Int]? = nil,
+                                abandoningWhen progress: @escaping (Double) -> Bool) throws(NeighborIndexError) -> RetrievalMetrics? {
+        try score(index.points, labels: labels, seed: seed, clusters: clusters, progress: progress) { k, share, body throws(NeighborIndexError) in
+            try index.forEachQueryBlock(k: k, progress: share, body)
+        }
+    }
+
+    /// How deep the suite searches each query's neighbours: the largest R, the largest K
+    /// of Recall@K and k-NN's k, whichever is more (capped at the other samples).
+    public static func neighborCount(for labels: [Int]) -> Int {
+        min(max(RetrievalScores.neighborCount(for: labels), KNNClassifier().k), max(0, labels.count - 1))
+    }
+
+    /// The scores from `search(k, progress, body)`, which hands `body` every query's
+    /// leave-one-out lists a block at a time, in order; nil once `progress` answers false.
+    private static func score<Failure: Error>(
+        _ embeddings: Matrix<Float>, labels: [Int], seed: UInt64, clusters: [Int]?, progress: @escaping (Double) -> Bool,
+        search: (Int, @escaping (Double) -> Bool, (Range<Int>, NeighborLists) -> Void) throws(Failure) -> Void
+    ) throws(Failure) -> RetrievalMetrics? {
         precondition(embeddings.rows == labels.count, "\(embeddings.rows) embeddings for \(labels.count) labels")
         precondition(clusters == nil || clusters!.count == labels.count, "one cluster per sample")
         let classifier = KNNClassifier()
         var accumulator = RetrievalScores.Accumulator(labels: labels)
         var correct = 0
         var abandoned = false
-        NearestNeighbors.forEachQueryBlock(of: embeddings, k: max(RetrievalScores.neighborCount(for: labels), classifier.k),
-                                           threads: threads, progress: { share in
-                                               abandoned = !progress(0.9 * share)
-                                               return !abandoned
-                                           }) { queries, lists in
+        try search(neighborCount(for: labels), { share in
+            abandoned = !progress(0.9 * share)
+            return !abandoned
+        }) { queries, lists in
             accumulator.add(lists, from: queries.lowerBound)
             correct += classifier.correct(lists, from: queries.lowerBound, referenceLabels: labels, queryLabels: labels)
         }

@@ -21,9 +21,10 @@ public struct PreparedData: Sendable {
         let raw = try DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
         try Self.validate(raw, configuration)
         rawTest = raw.test
+        // An exact index cannot fail: `try?` only unwraps its result.
         let scored = board.track("scoring the raw features of \(raw.test.count) test points") { report in
-            MetricSuite.evaluate(embeddings: raw.test.features, labels: raw.test.labels, seed: configuration.seed,
-                                 threads: configuration.threads, abandoningWhen: report)
+            try? MetricSuite.evaluate(index: .exact(raw.test.features, threads: configuration.threads), labels: raw.test.labels,
+                                      seed: configuration.seed, abandoningWhen: report)
         }
         guard let scored else { throw CancellationError() }
         rawMetrics = scored

@@ -95,17 +95,18 @@ import DMLXEngine
 
     /// The abandonable form hears a rising share ending at 1, gives the same metrics, and
     /// stops (nil) at the first false, during the search or during k-means.
-    @Test func progressRisesToOneAndFalseAbandons() {
+    @Test func progressRisesToOneAndFalseAbandons() throws {
         let fixture = MetricsFixtures.retrieval.first { $0.name == "clustered" }!
         var shares: [Double] = []
-        let heard = MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17,
-                                         abandoningWhen: { shares.append($0); return true })
+        let index = NeighborIndex.exact(fixture.matrix)
+        let heard = try MetricSuite.evaluate(index: index, labels: fixture.labels, seed: 17,
+                                             abandoningWhen: { shares.append($0); return true })
         #expect(heard == MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17))
         #expect(shares == shares.sorted() && shares.first! <= 0.9 && shares.contains { $0 > 0.9 })
         for stop in [0, shares.firstIndex { $0 > 0.9 }!] {
             var calls = 0
-            let abandoned = MetricSuite.evaluate(embeddings: fixture.matrix, labels: fixture.labels, seed: 17,
-                                                 abandoningWhen: { _ in defer { calls += 1 }; return calls < stop })
+            let abandoned = try MetricSuite.evaluate(index: index, labels: fixture.labels, seed: 17,
+                                                     abandoningWhen: { _ in defer { calls += 1 }; return calls < stop })
             #expect(abandoned == nil && calls == stop + 1)
         }
     }

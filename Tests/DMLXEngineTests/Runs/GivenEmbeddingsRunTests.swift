@@ -11,8 +11,8 @@ import Testing
         let snapshot = EpochSnapshot(run: "given", epoch: 0, loss: nil, batchLosses: [], trainSeconds: 0,
                                      cumulativeTrainSeconds: 0, metrics: .unknown, statistics: [:], learningRate: 0,
                                      embeddings: Self.points)
-        return GivenEmbeddingsRun(snapshot: snapshot, labels: Self.labels,
-                                  scoring: .init(seed: 3, threads: 2, source: "given.npy"), board: board)
+        return GivenEmbeddingsRun(snapshot: snapshot, labels: Self.labels, index: .exact(Self.points, threads: 2), seed: 3,
+                                  source: "given.npy", board: board)
     }
 
     @Test func theSnapshotIsThereAtOnceAndGetsItsMetricsWhenScored() {

@@ -2,7 +2,7 @@ import DMLXCore
 import Dispatch
 
 /// The pipeline that makes one map, shared by the UI's `MapRun` and `dmlx project`:
-/// the embedding's exact k-NN graph (`NearestNeighbors`), the method's affinities and
+/// the embedding's k-NN graph (`NearestNeighbors`, or a `NeighborIndex` for many points), the method's affinities and
 /// initial layout, the optimisation in steps of about `MapSettings.stepSeconds`, and the
 /// trust scores of the result. Every stage reports a `MapFrame`; a report answered with
 /// false abandons the job there (a newer one is wanted).
@@ -22,18 +22,44 @@ public struct MapComputation {
     }
 
     /// The `k`-NN graph of the embeddings (by default as many neighbours as the job
-    /// needs, `MapSettings.neighborCount`) with exact distances, or nil when abandoned.
+    /// needs, `MapSettings.neighborCount`) with exact distances, or nil when abandoned or
+    /// failed (reported). Searched exactly or, as `MapSettings.neighborIndex` resolves,
+    /// with an approximate index, whose build is the first half of the search's progress
+    /// and whose measured recall@10 the search's last frame carries.
     public func neighbors(k requested: Int? = nil) -> NeighborLists? {
         let k = requested ?? settings.neighborCount(for: job.method, points: job.embeddings.rows)
-        var abandoned = false
-        let lists = NearestNeighbors.search(queries: job.embeddings, references: job.embeddings,
-                                            k: k + NeighborLists.searchMargin(for: k), excludeSelf: true,
-                                            threads: settings.threads) { share in
-            abandoned = !report(frame(.neighbors(share)))
-            return !abandoned
+        let searched = k + NeighborLists.searchMargin(for: k)
+        let lists: NeighborLists?
+        if settings.neighborIndex.resolvedKind(points: job.embeddings.rows, dimension: job.embeddings.cols) == .exact {
+            var abandoned = false
+            let exact = NearestNeighbors.search(queries: job.embeddings, references: job.embeddings, k: searched,
+                                                excludeSelf: true, threads: settings.threads) { share in
+                abandoned = !report(frame(.neighbors(share)))
+                return !abandoned
+            }
+            lists = abandoned ? nil : exact
+        } else {
+            lists = approximateNeighbors(k: searched)
         }
-        return abandoned ? nil : lists.withExactDistances(queries: job.embeddings, references: job.embeddings, keeping: k,
-                                                                threads: settings.threads)
+        return lists?.withExactDistances(queries: job.embeddings, references: job.embeddings, keeping: k, threads: settings.threads)
+    }
+
+    private func approximateNeighbors(k: Int) -> NeighborLists? {
+        do {
+            let built = try NeighborIndex.build(job.embeddings, choice: settings.neighborIndex, threads: settings.threads) { share in
+                report(frame(.neighbors(0.5 * share)))
+            }
+            guard let index = built,
+                  let lists = try index.leaveOneOutLists(k: k, progress: { share in report(frame(.neighbors(0.5 + 0.5 * share))) })
+            else { return nil }
+            var searched = frame(.neighbors(1))
+            searched.approximateIndex = index.summary
+            searched.neighborRecall = try index.measuredRecall(k: 10)
+            return report(searched) ? lists : nil
+        } catch {
+            _ = report(frame(.failed(error.description)))
+            return nil
+        }
     }
 
     /// Makes the map from scratch: the search, then `run`.

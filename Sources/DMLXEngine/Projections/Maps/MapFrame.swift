@@ -26,6 +26,10 @@ public struct MapFrame: Sendable {
     public var trust: MapTrust?
     /// Wall-clock seconds since the job began.
     public var seconds = 0.0
+    /// When the k-NN graph was searched approximately: the index (`NeighborIndex.summary`)
+    /// and its measured recall@10, on the frame that ends the search.
+    public var approximateIndex: String?
+    public var neighborRecall: NeighborRecall?
 
     public init(key: MapKey, method: MapMethod, stage: Stage, layout: Matrix<Float>? = nil) {
         self.key = key

@@ -9,6 +9,9 @@ public struct MapSettings: Sendable, Equatable {
     public var tsneContinuationIterations = 250
     /// Threads of the k-NN search and of t-SNE's gradient.
     public var threads = 1
+    /// How the k-NN graph is searched: by default exact while that takes seconds, faiss's
+    /// IVF above (`NeighborIndexChoice`).
+    public var neighborIndex = NeighborIndexChoice.automatic
     /// Optimisation runs in steps of about this many seconds, each ending in a published
     /// layout: 20 pictures a second animate smoothly and cost little (a layout of
     /// 100,000 points is 800 kB).
@@ -38,8 +41,6 @@ public struct MapSettings: Sendable, Equatable {
     public func trustQueries(points n: Int, seed: UInt64) -> [Int]? {
         guard n > trustExactLimit else { return nil }
         var generator = SeededGenerator(seed: seed)
-        var all = Array(0..<n)
-        for i in 0..<trustSample { all.swapAt(i, i + generator.nextIndex(below: n - i)) }
-        return all.prefix(trustSample).sorted()
+        return generator.sampleIndices(trustSample, below: n)
     }
 }
