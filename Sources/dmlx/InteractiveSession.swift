@@ -11,11 +11,16 @@ enum InteractiveSession {
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     /// Opens the UI; fails fast, before any data is loaded, when there is no terminal.
-    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double) throws {
+    /// The runs record their epochs in `history` (`--history`).
+    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double, history: HistoryDirectory) throws {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
         let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
+        defer { history.close() }
+        let runs = try configurations.map { configuration in
+            let trainer = try configuration.makeTrainer(data: data)
+            return TrainingRun(trainer: trainer, minimumEpochSeconds: pace, history: try .recorded(in: history.url, for: trainer))
+        }
         var state = AppState(
             data: AppData(data, configuration: configurations[0]),
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, isClassic: $0.method != nil) },
