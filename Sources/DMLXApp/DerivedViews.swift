@@ -24,8 +24,9 @@ struct DerivedViews: Sendable {
     }
 
     var neighbors: (key: NeighborsKey, value: [PointNeighbors.Neighbor])?
-    /// Same-class neighbour counts by run name and epoch (`AppState.sameClassHistory`).
-    var sameClassCounts: (key: SameClassKey, counts: [String: [Int: Int]])?
+    /// Same-class neighbour counts by run name and epoch (`AppState.sameClassHistory`;
+    /// nil for an epoch without embeddings), and whether every epoch has been counted.
+    var sameClassCounts: (key: SameClassKey, counts: [String: [Int: Int?]], isComplete: Bool)?
     /// A linear map's points and proxies, keyed as the atlas keys maps.
     var linearMap: (key: MapKey, points: Matrix<Float>, proxies: Matrix<Float>?)?
 }

@@ -39,8 +39,21 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python).")
     var peers: String?
 
+    @Option(help: "Only scrubbing: key-to-frame time of `[` through every epoch of the runs recorded in this --history directory, and resident memory against every epoch in memory.")
+    var scrub: String?
+
     func run() throws {
         BLAS.threads = threads
+        if let scrub {
+            let result = try ScrubBenchmark.measure(directory: URL(fileURLWithPath: scrub), width: 200, height: 60)
+            print(String(format: "scrub through %d epochs (200 × 60): key to frame median %.2f ms, 95th percentile %.2f ms, max %.2f ms   (target < 50 ms)",
+                         result.epochs, InterfaceBenchmark.median(result.latencies), InterfaceBenchmark.percentile(result.latencies, 0.95),
+                         result.latencies.max() ?? .nan))
+            print(String(format: "inspect screen (every epoch's neighbours of the selected point): key to frame median %.2f ms, max %.2f ms",
+                         InterfaceBenchmark.median(result.inspectLatencies), result.inspectLatencies.max() ?? .nan))
+            return print(String(format: "resident memory: %.1f MB with the data loaded, %.1f MB after the scrub (epochs on screen read back), %.1f MB with every epoch's payload in memory",
+                                result.dataMegabytes, result.onScreenMegabytes, result.everyEpochMegabytes))
+        }
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
         if maps {
             BLAS.threads = 1  // the search's workers call BLAS themselves

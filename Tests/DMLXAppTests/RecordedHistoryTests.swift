@@ -38,6 +38,7 @@ import Testing
                 let resident = fromDisk.runs.map { Set($0.resident.keys) }
                 #expect(resident.map(\.count).reduce(0, +) <= 3, "\(resident)")
                 #expect(resident[fromDisk.focusedRun] == fromDisk.epochsOnScreen)
+                #expect(!fromDisk.isDerivingHistory, "a short history is counted within one update")
             }
         }
     }
