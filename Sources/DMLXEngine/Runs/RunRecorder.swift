@@ -44,9 +44,7 @@ public struct RunRecorder: Sendable {
     }
 
     /// The directory of `epoch` once recorded.
-    public func epochDirectory(_ epoch: Int) -> URL {
-        directory.appendingPathComponent(RunDirectoryFormat.epochsDirectory).appendingPathComponent(RunDirectoryFormat.epochDirectoryName(epoch))
-    }
+    public func epochDirectory(_ epoch: Int) -> URL { RunDirectoryFormat.epochDirectory(epoch, ofRun: directory) }
 
     /// Records `snapshot`, which must carry its embeddings: its batch losses, then its
     /// epoch directory, renamed into place. Returns that directory.
