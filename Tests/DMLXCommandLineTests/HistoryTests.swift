@@ -1,0 +1,41 @@
+import DMLXTestSupport
+import Foundation
+import Testing
+
+/// `--history`: runs trained here recorded in the run-directory format, so `dmlx watch`
+/// reopens them; the UI's default is a temporary directory removed on exit.
+@Suite struct HistoryTests {
+    @Test func aTrainedRunIsReopenedByWatchWithTheSameNumbers() throws {
+        let scratch = try ScratchDirectory()
+        let trained = try Dmlx.records(["train", "--data", "iris", "--epochs", "3", "--history", scratch.url.path, "--json"])
+        let watched = try Dmlx.records(["watch", scratch.url.path, "--json", "--poll-seconds", "0.05"])
+        #expect(trained.map(\.epoch) == [0, 1, 2, 3] && watched.map(\.epoch) == [0, 1, 2, 3])
+        #expect(watched.map(\.metrics) == trained.map(\.metrics))
+        #expect(watched.allSatisfy { $0.run == "proxy-nca" })
+        let again = try Dmlx.run(["train", "--data", "iris", "--epochs", "1", "--history", scratch.url.path])
+        #expect(!again.succeeded && again.standardError.contains("proxy-nca/run.json"), "\(again)")
+    }
+
+    /// The dashboard records into a fresh directory under TMPDIR while it runs and removes
+    /// it on quitting; with --history the directory stays, closed, for `dmlx watch`.
+    @Test func theDashboardsHistoryIsTemporaryUnlessKept() throws {
+        try #require(TmuxSession.isAvailable, "the end-to-end UI tests need tmux (apt-get install tmux)")
+        let temporary = try ScratchDirectory()
+        let kept = try ScratchDirectory()
+        for history in [[], ["--history", kept.url.path]] {
+            let session = try TmuxSession(command: [Dmlx.executable.path, "--epochs", "3", "--pace", "0"] + history, width: 100, height: 30,
+                                          environment: ["OPENBLAS_NUM_THREADS": "1", "TMPDIR": temporary.url.path])
+            try session.waitFor(text: "proxy-nca done", timeout: .seconds(30))
+            let recording = try temporary.contents().filter { $0.hasPrefix("dmlx-history-") }
+            #expect(recording.count == (history.isEmpty ? 1 : 0), "\(recording)")
+            try session.sendKeys("q")
+            #expect(try session.waitForExit(timeout: .seconds(20)) == .exited(0))
+            #expect(try temporary.contents().filter { $0.hasPrefix("dmlx-history-") }.isEmpty)
+        }
+        for run in ["triplet", "proxy-nca"] {
+            #expect(FileManager.default.fileExists(atPath: kept.url.appendingPathComponent("\(run)/closed.json").path))
+        }
+        let watched = try Dmlx.records(["watch", kept.url.path, "--json", "--poll-seconds", "0.05"])
+        #expect(watched.count == 8 && Set(watched.compactMap(\.run)) == ["triplet", "proxy-nca"])
+    }
+}
