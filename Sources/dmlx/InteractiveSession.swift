@@ -17,10 +17,7 @@ enum InteractiveSession {
         BLAS.threads = 1  // each run trains on its own core
         let data = try PreparedData(configurations[0])
         defer { history.close() }
-        let runs = try configurations.map { configuration in
-            let trainer = try configuration.makeTrainer(data: data)
-            return TrainingRun(trainer: trainer, minimumEpochSeconds: pace, history: try .recorded(in: history.url, for: trainer))
-        }
+        let runs = try history.runs(of: configurations, data: data, pace: pace)
         var state = AppState(
             data: AppData(data, configuration: configurations[0]),
             runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, isClassic: $0.method != nil) },

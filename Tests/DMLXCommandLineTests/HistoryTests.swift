@@ -17,20 +17,27 @@ import Testing
     }
 
     /// The dashboard records into a fresh directory under TMPDIR while it runs and removes
-    /// it on quitting; with --history the directory stays, closed, for `dmlx watch`.
+    /// it on quitting, and those of dashboards killed before (whose process is gone); with
+    /// --history the directory stays, closed, for `dmlx watch`.
     @Test func theDashboardsHistoryIsTemporaryUnlessKept() throws {
         try #require(TmuxSession.isAvailable, "the end-to-end UI tests need tmux (apt-get install tmux)")
         let temporary = try ScratchDirectory()
         let kept = try ScratchDirectory()
+        let ended = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "echo $$"], timeout: .seconds(10))
+        let abandoned = "dmlx-history-\(ended.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))-1"
+        let alive = "dmlx-history-\(getpid())-1"
+        for name in [abandoned, alive] {
+            try FileManager.default.createDirectory(at: temporary.url.appendingPathComponent(name), withIntermediateDirectories: false)
+        }
         for history in [[], ["--history", kept.url.path]] {
             let session = try TmuxSession(command: [Dmlx.executable.path, "--epochs", "3", "--pace", "0"] + history, width: 100, height: 30,
                                           environment: ["OPENBLAS_NUM_THREADS": "1", "TMPDIR": temporary.url.path])
             try session.waitFor(text: "proxy-nca done", timeout: .seconds(30))
-            let recording = try temporary.contents().filter { $0.hasPrefix("dmlx-history-") }
+            let recording = try temporary.contents().filter { $0.hasPrefix("dmlx-history-") && $0 != alive }
             #expect(recording.count == (history.isEmpty ? 1 : 0), "\(recording)")
             try session.sendKeys("q")
             #expect(try session.waitForExit(timeout: .seconds(20)) == .exited(0))
-            #expect(try temporary.contents().filter { $0.hasPrefix("dmlx-history-") }.isEmpty)
+            #expect(try temporary.contents() == [alive], "the abandoned history and this one's are removed, a live process's stays")
         }
         for run in ["triplet", "proxy-nca"] {
             #expect(FileManager.default.fileExists(atPath: kept.url.appendingPathComponent("\(run)/closed.json").path))
