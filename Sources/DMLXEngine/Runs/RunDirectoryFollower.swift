@@ -7,8 +7,8 @@ import Synchronization
 /// it polls the directory (`RunWatcher`) every `pollSeconds`, scores and projects every
 /// new epoch as a run trained here would (`MetricSuite`, `ProjectionTrack`), and
 /// publishes it to the run's `WatchedRun` without its embeddings and proxies, which the
-/// UI reads back from the directory while the epoch is on screen. The UI takes new runs and notices as a
-/// `RunDiscovery` and never waits for the follower.
+/// UI reads back from the directory while the epoch is on screen. The UI takes new runs
+/// and notices as a `RunDiscovery` and never waits for the follower.
 ///
 /// The screens show one test split: the first epoch recorded fixes it (its labels), and
 /// an epoch of another split (other labels) is skipped with a notice.
