@@ -30,13 +30,17 @@ import Testing
             try FileManager.default.createDirectory(at: temporary.url.appendingPathComponent(name), withIntermediateDirectories: false)
         }
         for history in [[], ["--history", kept.url.path]] {
-            let session = try TmuxSession(command: [Dmlx.executable.path, "--epochs", "3", "--pace", "0"] + history, width: 100, height: 30,
+            // A shell around dmlx keeps the pane, and what dmlx printed on leaving, on screen.
+            let command = ([Dmlx.executable.path, "--epochs", "3", "--pace", "0"] + history).map { "'\($0)'" }.joined(separator: " ")
+            let session = try TmuxSession(command: ["sh", "-c", "\(command); echo \"EXIT:$?\"; sleep 30"], width: 100, height: 30,
                                           environment: ["OPENBLAS_NUM_THREADS": "1", "TMPDIR": temporary.url.path])
             try session.waitFor(text: "proxy-nca done", timeout: .seconds(30))
             let recording = try temporary.contents().filter { $0.hasPrefix("dmlx-history-") && $0 != alive }
             #expect(recording.count == (history.isEmpty ? 1 : 0), "\(recording)")
             try session.sendKeys("q")
-            #expect(try session.waitForExit(timeout: .seconds(20)) == .exited(0))
+            let said = try session.waitFor(text: "EXIT:", timeout: .seconds(20)).joined()  // lines wrap at the pane's width
+            #expect(said.contains("EXIT:0"), "\(said)")
+            #expect(said.contains("reopen with: dmlx watch \(kept.url.path)") == !history.isEmpty, "\(said)")
             // Removed by a child process that may outlive dmlx for a moment.
             let deadline = Date().addingTimeInterval(20)
             while try temporary.contents() != [alive] && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

@@ -7,8 +7,9 @@ import Synchronization
 /// Only the queue touches the trainer (parameters, optimizer state, random streams).
 /// Controls (pause, resume, step, stop, learning rate) are flags behind a `Mutex`, read
 /// between epochs (pause, step) or batches (stop, learning rate). Every finished epoch
-/// is published as an immutable `EpochSnapshot` into a mailbox that the UI polls; the
-/// run never waits for its readers. Each epoch is its own work item on the queue, so
+/// is published as an immutable `EpochSnapshot` into a mailbox that the UI polls, its
+/// embeddings and proxies kept as `History` says (in memory, or in a run directory that
+/// the UI reads back while the epoch is on screen); the run never waits for its readers. Each epoch is its own work item on the queue, so
 /// requests such as `save` run between epochs.
 public final class TrainingRun: Sendable {
     public enum Status: Sendable, Equatable {
