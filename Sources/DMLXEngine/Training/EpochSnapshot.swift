@@ -27,7 +27,8 @@ public struct EpochSnapshot: Sendable {
     /// The class of each proxy row.
     public var proxyLabels: [Int]?
     /// 2-D maps of `embeddings` for the scatter plot, computed on the run's queue: this
-    /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`).
+    /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`,
+    /// except where the epoch was recorded: a projection is O(dimension) and stays).
     public var projection: EpochProjection?
     /// A classic learner's metric, spectrum and constraint counts (nil for deep runs and
     /// for history restored from a checkpoint).
