@@ -64,7 +64,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
         var needsFrame = true
         while !state.shouldQuit {
             if needsFrame { renderFrame() }
-            needsFrame = false
+            // A history still being counted (a little per update) is drawn as it grows.
+            needsFrame = state.isDerivingHistory
             for message in pendingMessages() {
                 if case .key(.resize) = message { screen.invalidate() }
                 perform(state.update(message))

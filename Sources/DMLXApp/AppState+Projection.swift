@@ -55,6 +55,7 @@ extension AppState {
         if let key = neighborsKey, derived.neighbors?.key != key {
             derived.neighbors = (key, selectionNeighbors)
         }
+        if screen == .inspect { refreshSameClassCounts() }
         guard let key = shownMapKey, derived.linearMap?.key != key, let snapshot = focusedSnapshot,
               let embeddings = snapshot.embeddings, shownProjectionMode != .given,
               shownProjectionMode.nonlinearMethod == nil || maps.drawable(for: key) == nil,

@@ -3,10 +3,11 @@ import DMLXTerm
 
 extension AppState {
     /// Applies one message and returns what the runtime must do about it. Every key of
-    /// `KeyBindings.all` is handled here. Whatever changed, the map the scatter now shows
-    /// is asked for if it is still missing.
+    /// `KeyBindings.all` is handled here. Whatever changed, the epochs on screen are made
+    /// resident and the map the scatter now shows is asked for if it is still missing.
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
         var effects = apply(message)
+        refreshResidentEpochs()
         refreshDerivedViews()
         if let job = neededMapJob {
             maps.requested = job.key

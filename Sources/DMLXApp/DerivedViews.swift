@@ -17,7 +17,16 @@ struct DerivedViews: Sendable {
         var count: Int
     }
 
+    /// What the Inspect screen's same-class history depends on (besides the epochs).
+    struct SameClassKey: Hashable, Sendable {
+        var selection: Int
+        var count: Int
+    }
+
     var neighbors: (key: NeighborsKey, value: [PointNeighbors.Neighbor])?
+    /// Same-class neighbour counts by run name and epoch (`AppState.sameClassHistory`;
+    /// nil for an epoch without embeddings), and whether every epoch has been counted.
+    var sameClassCounts: (key: SameClassKey, counts: [String: [Int: Int?]], isComplete: Bool)?
     /// A linear map's points and proxies, keyed as the atlas keys maps.
     var linearMap: (key: MapKey, points: Matrix<Float>, proxies: Matrix<Float>?)?
 }

@@ -36,14 +36,9 @@ struct InspectView: Widget {
 
     /// For every run, how many of the point's k nearest neighbours share its class, epoch by epoch.
     private var history: LineChart {
-        let label = state.data.testLabels.indices.contains(state.selection) ? state.data.testLabels[state.selection] : nil
         let series = state.runs.enumerated().map { index, run in
-            LineChart.Series(name: run.name, points: run.snapshots.filter { $0.epoch <= state.shownEpoch }.compactMap { snapshot in
-                guard let embeddings = snapshot.embeddings else { return nil }
-                let same = PointNeighbors.of(state.selection, in: embeddings, k: state.neighborCount)
-                    .filter { state.data.testLabels[$0.index] == label }.count
-                return (Double(snapshot.epoch), Double(same))
-            }, color: .series(index))
+            LineChart.Series(name: run.name, points: state.sameClassHistory(of: run).map { (Double($0.epoch), Double($0.count)) },
+                             color: .series(index))
         }
         return LineChart(series: series, glyphs: state.glyphs)
     }
@@ -60,7 +55,7 @@ struct InspectView: Widget {
         if shown.epoch > 0, let previous = set(run.snapshot(atEpoch: shown.epoch - 1)) {
             parts.append("+\(current.subtracting(previous).count) -\(previous.subtracting(current).count) vs epoch \(shown.epoch - 1)")
         }
-        if shown.epoch > 1, let initial = set(run.snapshots.first) {
+        if shown.epoch > 1, let initial = set(run.initial) {
             parts.append("\(current.intersection(initial).count) kept from epoch 0")
         }
         return parts.joined(separator: ", ")

@@ -1,7 +1,8 @@
 import DMLXEngine
 
 /// What the UI holds of one training run: its published snapshots and status, copied
-/// from the run's mailbox by the runtime (the UI never touches a run's queue).
+/// from the run's mailbox by the runtime (the UI never touches a run's queue), and the
+/// payloads of the epochs on screen where the run keeps its history on disk.
 public struct RunView: Sendable {
     /// What the run is: a deep loss trained here or elsewhere, a classic Mahalanobis
     /// learner (`--method`), or embeddings given to `dmlx view`, which nothing trains.
@@ -12,8 +13,12 @@ public struct RunView: Sendable {
     }
 
     public var name: String
-    /// Epoch 0 first, one snapshot per epoch, in order.
+    /// Epoch 0 first, one snapshot per epoch, in order. A run that records its history
+    /// publishes them without their payloads (`EpochSnapshot.recordedIn`).
     public var snapshots: [EpochSnapshot]
+    /// The payloads read back from the run directory, by epoch: only those of the epochs
+    /// on screen (`AppState.refreshResidentEpochs`).
+    public internal(set) var resident: [Int: EpochPayload] = [:]
     public var status: TrainingRun.Status
     public var plannedEpochs: Int
     public var kind: Kind
@@ -33,10 +38,16 @@ public struct RunView: Sendable {
 
     public var latestEpoch: Int? { snapshots.last?.epoch }
 
-    /// The snapshot of `epoch`, or the newest one before it when the run is behind.
+    /// The snapshot of `epoch`, or the newest one before it when the run is behind, with
+    /// its payload when that is resident.
     public func snapshot(atEpoch epoch: Int) -> EpochSnapshot? {
-        snapshots.last { $0.epoch <= epoch } ?? snapshots.first
+        guard var snapshot = snapshots.last(where: { $0.epoch <= epoch }) ?? snapshots.first else { return nil }
+        if snapshot.embeddings == nil, let payload = resident[snapshot.epoch] { snapshot.payload = payload }
+        return snapshot
     }
+
+    /// The first snapshot (epoch 0 unless restored from a checkpoint), as `snapshot(atEpoch:)` gives it.
+    public var initial: EpochSnapshot? { snapshots.first.flatMap { snapshot(atEpoch: $0.epoch) } }
 
     /// The snapshot with the highest MAP@R up to `epoch` (epoch 0 excluded when trained).
     public func best(upToEpoch epoch: Int) -> EpochSnapshot? {

@@ -42,8 +42,21 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only scale: time and peak memory of eval and view on 60,000 × 784, 100,000 × 128 and 1,000,000 × 128 points, beside faiss's own search when --peers is given.")
     var scale = false
 
+    @Option(help: "Only scrubbing: key-to-frame time of `[` through every epoch of the runs recorded in this --history directory, and resident memory against every epoch in memory.")
+    var scrub: String?
+
     func run() throws {
         BLAS.threads = threads
+        if let scrub {
+            let result = try ScrubBenchmark.measure(directory: URL(fileURLWithPath: scrub), width: 200, height: 60)
+            print(String(format: "scrub through %d epochs (200 × 60): key to frame median %.2f ms, 95th percentile %.2f ms, max %.2f ms   (target < 50 ms)",
+                         result.epochs, Spread(result.latencies).median ?? .nan, Spread(result.latencies).p95 ?? .nan,
+                         result.latencies.max() ?? .nan))
+            print(String(format: "inspect screen (every epoch's neighbours of the selected point): key to frame median %.2f ms, max %.2f ms",
+                         Spread(result.inspectLatencies).median ?? .nan, result.inspectLatencies.max() ?? .nan))
+            return print(String(format: "resident memory: %.1f MB with the data loaded, %.1f MB after the scrub (epochs on screen read back), %.1f MB with every epoch's payload in memory",
+                                result.dataMegabytes, result.onScreenMegabytes, result.everyEpochMegabytes))
+        }
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
         if scale {
             BLAS.threads = 1  // the search's workers call BLAS themselves

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DMLXCore
 import DMLXEngine
+import Foundation
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,11 +35,12 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let configurations = try options.sideBySideConfigurations(losses: TrainingOptions.lossNames(losses, minimum: 2))
         if !json && !headless && InteractiveSession.hasTerminal {
-            return try InteractiveSession.open(configurations, screen: .compare, pace: options.pace)
+            return try InteractiveSession.open(configurations, screen: .compare, pace: options.pace,
+                                              history: HistoryDirectory(option: options.history))
         }
         BLAS.threads = 1
         let data = try PreparedData(configurations[0])
         let trainers = try configurations.map { try $0.makeTrainer(data: data) }
-        try HeadlessTraining.run(trainers, reporter: RunReporter(json: json))
+        try HeadlessTraining.run(trainers, reporter: RunReporter(json: json), history: options.history.map(URL.init(fileURLWithPath:)))
     }
 }

@@ -15,14 +15,15 @@ enum InteractiveSession {
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     /// Opens the UI on runs of the given configurations, trained side by side from the
-    /// same initial weights on one prepared data set; fails fast, before any data is
-    /// loaded, when there is no terminal.
-    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double) throws {
+    /// same initial weights on one prepared data set, recording their epochs in `history`
+    /// (`--history`); fails fast, before any data is loaded, when there is no terminal.
+    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double, history: HistoryDirectory) throws {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
+        defer { history.close() }
         try present(title: "dmlx \(configurations[0].data)", maps: MapSettings()) { board in
             let data = try PreparedData(configurations[0], progress: board)
-            let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data), minimumEpochSeconds: pace) }
+            let runs = try history.runs(of: configurations, data: data, pace: pace)
             var state = AppState(
                 data: AppData(data, configuration: configurations[0]),
                 runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, kind: $0.method != nil ? .classic : .deep) },

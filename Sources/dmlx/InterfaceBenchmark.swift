@@ -26,7 +26,10 @@ enum InterfaceBenchmark {
                 data: "digits", loss: LossConfiguration(name: loss, margin: margin), miner: miner, epochs: 1000))
         }
         let data = try PreparedData(configurations[0])
-        let runs = try configurations.map { TrainingRun(trainer: try $0.makeTrainer(data: data)) }
+        // As the dashboard does: epochs recorded to a temporary run directory, read back while on screen.
+        let history = HistoryDirectory(option: nil)
+        defer { history.close() }
+        let runs = try history.runs(of: configurations, data: data)
         let state = AppState(data: AppData(data, configuration: configurations[0]),
                              runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs) },
                              size: AppState.Size(width: width, height: height))

@@ -55,10 +55,14 @@ final class RunReporter: Sendable {
 enum HeadlessTraining {
     /// `checkpoints`, when given, are rewritten while the one trainer trains (a checkpoint
     /// is written on the run's queue, between epochs, so it is always of a whole epoch).
-    static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil) throws {
+    /// With a `history` directory every epoch is recorded there (`dmlx watch` follows it);
+    /// without, only the newest epoch's embeddings stay, in memory.
+    static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil,
+                    history: URL? = nil) throws {
         let box = Mutex<TrainingRun?>(nil)
-        let runs = trainers.map { trainer in
-            TrainingRun(trainer: trainer, keepsEveryEpochsEmbeddings: false) { [data = trainer.data, configuration = trainer.configuration] snapshot in
+        let runs = try trainers.map { trainer in
+            let kept = try history.map { try TrainingRun.History.recorded(in: $0, for: trainer) } ?? .newestOnly
+            return TrainingRun(trainer: trainer, history: kept) { [data = trainer.data, configuration = trainer.configuration] snapshot in
                 reporter.report(snapshot, data: data, configuration: configuration)
                 guard let checkpoints, checkpoints.isDue(after: snapshot.epoch), let run = box.withLock({ $0 }) else { return }
                 run.save(to: checkpoints.file) { result in

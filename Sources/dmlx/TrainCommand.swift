@@ -46,7 +46,8 @@ struct TrainCommand: ParsableCommand {
         let reporter = RunReporter(json: json)
         if !json { reporter.write("configuration: \(trainer.configuration.json)") }
         let schedule = save.map { CheckpointSchedule(file: URL(fileURLWithPath: $0), everyEpochs: saveEvery) }
-        try HeadlessTraining.run([trainer], reporter: reporter, checkpoints: schedule)
+        try HeadlessTraining.run([trainer], reporter: reporter, checkpoints: schedule,
+                                   history: options.history.map(URL.init(fileURLWithPath:)))
         if let save {
             try trainer.checkpoint.write(to: URL(fileURLWithPath: save))
         }

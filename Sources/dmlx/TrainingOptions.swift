@@ -114,6 +114,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "In the UI, the shortest time an epoch takes on screen, in seconds, so fast runs can be watched (training time and numbers are unaffected; 0: full speed).")
     var pace = 0.2
 
+    @Option(help: "A directory to record every run's epochs in (the run-directory format that `dmlx watch DIR` reads; embeddings and proxies go there, only the epochs on screen stay in memory). Default for the UI: a fresh directory under $TMPDIR, else /var/tmp, removed on exit; for train and compare --headless: none (only the newest epoch is kept).")
+    var history: String?
+
     func validate() throws {
         _ = try hiddenWidths()
         if loss != nil && method != nil {

@@ -26,6 +26,7 @@ struct TuiCommand: ParsableCommand {
 
     func run() throws {
         let configurations = try options.sideBySideConfigurations(losses: TrainingOptions.lossNames(lossList, minimum: 1))
-        try InteractiveSession.open(configurations, screen: .dashboard, pace: options.pace)
+        try InteractiveSession.open(configurations, screen: .dashboard, pace: options.pace,
+                                              history: HistoryDirectory(option: options.history))
     }
 }

@@ -91,8 +91,7 @@ public struct RecordedRun: Sendable {
 
     /// Reads epoch `epoch` (one of `epochs`).
     public func loadEpoch(_ epoch: Int) throws -> RecordedEpoch {
-        try RecordedEpoch.load(directory.appendingPathComponent(RunDirectoryFormat.epochsDirectory)
-            .appendingPathComponent(RunDirectoryFormat.epochDirectoryName(epoch)))
+        try RecordedEpoch.load(RunDirectoryFormat.epochDirectory(epoch, ofRun: directory))
     }
 
     /// New complete lines of batches.jsonl.

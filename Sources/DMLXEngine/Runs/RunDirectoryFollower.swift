@@ -6,8 +6,9 @@ import Synchronization
 /// Follows a run directory for the terminal UI (`dmlx watch DIR`): on a queue of its own
 /// it polls the directory (`RunWatcher`) every `pollSeconds`, scores and projects every
 /// new epoch as a run trained here would (`MetricSuite`, `ProjectionTrack`), and
-/// publishes it to the run's `WatchedRun`. The UI takes new runs and notices as a
-/// `RunDiscovery` and never waits for the follower.
+/// publishes it to the run's `WatchedRun` without its embeddings and proxies, which the
+/// UI reads back from the directory while the epoch is on screen. The UI takes new runs
+/// and notices as a `RunDiscovery` and never waits for the follower.
 ///
 /// The screens show one test split: the first epoch recorded fixes it (its labels), and
 /// an epoch of another split (other labels) is skipped with a notice.
@@ -101,8 +102,13 @@ public final class RunDirectoryFollower: RunDiscovery {
             return notice("\(name), epoch \(epoch.epoch): another test split than the first run's (\(epoch.labels.count) points); not shown")
         }
         let projection = try? tracks.value[name, default: ProjectionTrack()].next(epoch.embeddings)
-        let snapshot = EpochSnapshot(run: name, recorded: epoch, batches: batches, seconds: seconds, sinceStart: sinceStart,
+        var snapshot = EpochSnapshot(run: name, recorded: epoch, batches: batches, seconds: seconds, sinceStart: sinceStart,
                                      metrics: metrics, projection: projection)
+        // The payload stays in the run directory, read back while on screen, as a run
+        // trained here keeps it.
+        if let directory = watcher.value.runs.first(where: { $0.name == name })?.directory {
+            snapshot = snapshot.recorded(in: RunDirectoryFormat.epochDirectory(epoch.epoch, ofRun: directory))
+        }
         run.publish(snapshot, labels: epoch.labels)
     }
 

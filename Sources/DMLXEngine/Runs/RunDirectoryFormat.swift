@@ -1,3 +1,5 @@
+import Foundation
+
 /// The run-directory format, version 1, written by the Python recorder
 /// (`python/dmlx_record/format.py`, which documents it) and read by `RecordedRun`:
 ///
@@ -22,6 +24,11 @@ public enum RunDirectoryFormat {
     public static func epochDirectoryName(_ epoch: Int) -> String {
         let digits = String(epoch)
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// Where epoch `epoch` of the run in `run` (`DIR/<name>`) lives once published.
+    public static func epochDirectory(_ epoch: Int, ofRun run: URL) -> URL {
+        run.appendingPathComponent(epochsDirectory).appendingPathComponent(epochDirectoryName(epoch))
     }
 
     /// The epoch a directory name stands for, nil for anything else (temporaries included).

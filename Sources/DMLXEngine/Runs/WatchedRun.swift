@@ -40,7 +40,7 @@ public final class WatchedRun: RunSource {
     public func save(to url: URL, completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
         completion(Result {
             let (latest, labels) = mailbox.withLock { ($0.snapshots.last, $0.labels) }
-            guard let latest, let embeddings = latest.embeddings else {
+            guard let latest, let embeddings = try latest.loadingPayload().embeddings else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(name) has recorded no epoch yet"])
             }
             try NpyWriter.write(embeddings, to: url.path)

@@ -1,4 +1,5 @@
 import DMLXCore
+import Foundation
 
 /// An immutable record of a run after one epoch (epoch 0: before any training), as
 /// published to the UI and printed as a JSON record.
@@ -18,18 +19,25 @@ public struct EpochSnapshot: Sendable {
     /// Loss and miner statistics averaged over the epoch's batches ("tuples", "active", ...).
     public var statistics: [String: Double]
     public var learningRate: Double
-    /// Test-split embeddings (nil in history restored from a checkpoint).
+    /// Test-split embeddings (nil in history restored from a checkpoint, and where the
+    /// epoch went to its run directory: see `recordedIn`).
     public var embeddings: Matrix<Float>?
     /// The loss's proxies, for proxy-based losses.
     public var proxies: Matrix<Float>?
     /// The class of each proxy row.
     public var proxyLabels: [Int]?
     /// 2-D maps of `embeddings` for the scatter plot, computed on the run's queue: this
-    /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`).
+    /// epoch's own PCA and the PCA aligned with the previous epoch (nil with `embeddings`,
+    /// except where the epoch was recorded: a projection is O(dimension) and stays).
     public var projection: EpochProjection?
     /// A classic learner's metric, spectrum and constraint counts (nil for deep runs and
     /// for history restored from a checkpoint).
     public var mahalanobis: MahalanobisSummary?
+    /// The epoch's directory in a run directory (`RunDirectoryFormat`) when its
+    /// embeddings and proxies were written there and left out of this value, which then
+    /// keeps only what is small (scalars, proxy labels, projection, metric summary);
+    /// `loadingPayload()` reads them back.
+    public var recordedIn: URL?
 
     public init(run: String, epoch: Int, loss: Double?, batchLosses: [Double], trainSeconds: Double,
                 cumulativeTrainSeconds: Double, metrics: RetrievalMetrics, statistics: [String: Double],

@@ -7,8 +7,9 @@ import Synchronization
 /// Only the queue touches the trainer (parameters, optimizer state, random streams).
 /// Controls (pause, resume, step, stop, learning rate) are flags behind a `Mutex`, read
 /// between epochs (pause, step) or batches (stop, learning rate). Every finished epoch
-/// is published as an immutable `EpochSnapshot` into a mailbox that the UI polls; the
-/// run never waits for its readers. Each epoch is its own work item on the queue, so
+/// is published as an immutable `EpochSnapshot` into a mailbox that the UI polls, its
+/// embeddings and proxies kept as `History` says (in memory, or in a run directory that
+/// the UI reads back while the epoch is on screen); the run never waits for its readers. Each epoch is its own work item on the queue, so
 /// requests such as `save` run between epochs.
 public final class TrainingRun: Sendable {
     public enum Status: Sendable, Equatable {
@@ -53,21 +54,20 @@ public final class TrainingRun: Sendable {
     private let done = DispatchGroup()
     private let observer: (@Sendable (EpochSnapshot) -> Void)?
     private let minimumEpochSeconds: Double
-    private let keepsEveryEpochsEmbeddings: Bool
+    private let history: History
 
     /// Wraps `trainer`, which from now on must only be used through this run.
-    /// `observer` is called on the run's queue after each snapshot is published.
+    /// `observer` is called on the run's queue after each snapshot is published, with the
+    /// snapshot whole (its payload included, whatever `history` keeps).
     /// `minimumEpochSeconds` paces the run for watching: an epoch that trained faster
     /// waits out the rest before the next begins (digits trains 30 epochs in well under a
-    /// second). The wait is not training time and changes no number. Without
-    /// `keepsEveryEpochsEmbeddings` (headless training, which reports each epoch as it
-    /// comes) only the newest snapshot keeps its embeddings, proxies and projection, so
-    /// memory does not grow with the epochs (a digits epoch's are 0.2 MB; 60,000 × 128,
-    /// 30 MB).
-    public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, keepsEveryEpochsEmbeddings: Bool = true,
+    /// second). The wait is not training time and changes no number. `history` says
+    /// where the epochs' embeddings, proxies and projections stay (a digits epoch's are
+    /// 0.2 MB; 60,000 × 128, 30 MB).
+    public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, history: History = .inMemory,
                 observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
         self.minimumEpochSeconds = minimumEpochSeconds
-        self.keepsEveryEpochsEmbeddings = keepsEveryEpochsEmbeddings
+        self.history = history
         configuration = trainer.configuration
         self.observer = observer
         queue = DispatchQueue(label: "dmlx.run.\(trainer.configuration.runName)")
@@ -94,6 +94,7 @@ public final class TrainingRun: Sendable {
         control.withLock { $0.paused = paused }
         queue.async { [self] in
             if trainer.value.history.isEmpty { publish(trainer.value.evaluateInitialModel()) }
+            guard !status.isTerminal else { return }  // epoch 0 could not be recorded
             setStatus(paused ? .paused : .running)
             scheduleEpoch()
         }
@@ -208,14 +209,26 @@ public final class TrainingRun: Sendable {
         }
     }
 
+    /// Publishes `snapshot` as `history` keeps it. A recorded epoch that cannot be
+    /// written stays in memory whole and fails the run, saying why.
     private func publish(_ snapshot: EpochSnapshot) {
+        var kept = snapshot
+        var problem: String?
+        if case .recorded(let recorder) = history, snapshot.embeddings != nil {
+            do {
+                kept = snapshot.recorded(in: try recorder.record(snapshot))
+            } catch {
+                problem = "cannot record epoch \(snapshot.epoch): \(error)"
+            }
+        }
         mailbox.withLock { box in
-            if !keepsEveryEpochsEmbeddings, let last = box.snapshots.indices.last {
+            if case .newestOnly = history, let last = box.snapshots.indices.last {
                 (box.snapshots[last].embeddings, box.snapshots[last].proxies, box.snapshots[last].projection) = (nil, nil, nil)
             }
-            box.snapshots.append(snapshot)
+            box.snapshots.append(kept)
         }
         observer?(snapshot)
+        if let problem { setStatus(.failed(problem)) }
     }
 
     /// Moves to `status`; `done` is entered while the run can still train and left when
@@ -225,8 +238,22 @@ public final class TrainingRun: Sendable {
             defer { box.status = status }
             return box.status
         }
-        if previous.isTerminal && !status.isTerminal { done.enter() }
-        if !previous.isTerminal && status.isTerminal { done.leave() }
+        if previous.isTerminal && !status.isTerminal {
+            if case .recorded(let recorder) = history { recorder.reopen() }
+            done.enter()
+        }
+        if !previous.isTerminal && status.isTerminal {
+            closeRecord(status)
+            done.leave()
+        }
+    }
+
+    /// Writes a recorded run's `closed.json` as it reaches a terminal status (best
+    /// effort: a reader without it sees a stalled run, and says so).
+    private func closeRecord(_ status: Status) {
+        guard case .recorded(let recorder) = history else { return }
+        let error: String? = if case .failed(let message) = status { message } else { nil }
+        try? recorder.close(epochs: trainer.value.epoch, error: error)
     }
 
 }

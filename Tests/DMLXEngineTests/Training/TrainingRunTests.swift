@@ -56,7 +56,7 @@ import Testing
     /// every epoch's scalars stay.
     @Test func aHeadlessRunKeepsOnlyTheNewestEpochsPayloads() throws {
         let configuration = configuration(epochs: 4)
-        let headless = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)), keepsEveryEpochsEmbeddings: false)
+        let headless = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)), history: .newestOnly)
         let watched = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)))
         for run in [headless, watched] {
             run.start()
