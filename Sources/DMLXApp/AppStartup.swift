@@ -1,4 +1,5 @@
 import Dispatch
+import DMLXCore
 import DMLXEngine
 import DMLXTerm
 import Synchronization
@@ -17,6 +18,7 @@ public enum AppStartup {
         let outcome = Mutex<Result<Value?, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
+            BackgroundPriority.lowerCurrentThread()
             let result = Result { try prepare() }
             outcome.withLock { $0 = result }
             done.signal()

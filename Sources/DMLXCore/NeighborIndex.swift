@@ -120,7 +120,9 @@ public final class NeighborIndex: Sendable {
         return generator.sampleIndices(min(sample, n), below: n)
     }
 
-    func exactNeighbors(of queries: [Int], k: Int) -> NeighborLists {
+    /// The exact `k` nearest other points of each of `queries`, one list per query,
+    /// whatever the kind: brute force of those queries against every point.
+    public func exactNeighbors(of queries: [Int], k: Int) -> NeighborLists {
         let k = max(0, min(k, points.rows - 1))
         return NearestNeighbors.search(queries: points.rows(queries), references: points, k: k + 1, excludeSelf: false,
                                        threads: threads).droppingSelf(points: queries)

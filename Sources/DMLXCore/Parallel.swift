@@ -16,7 +16,11 @@ public enum Parallel {
             return
         }
         withoutActuallyEscaping(body) { body in
-            DispatchQueue.concurrentPerform(iterations: workers, execute: unsafeBitCast(body, to: (@Sendable (Int) -> Void).self))
+            let work = unsafeBitCast(body, to: (@Sendable (Int) -> Void).self)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                BackgroundPriority.lowerCurrentThread()
+                work(worker)
+            }
         }
     }
 

@@ -43,6 +43,7 @@ public final class GivenEmbeddingsRun: RunSource {
     public func start(paused: Bool) {
         published.withLock { $0.status = .running }
         queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
             let scored = board.track("scoring \(labels.count) points" + (index.isExact ? "" : " (approximate: \(index.summary))")) { report in
                 Result { () throws(NeighborIndexError) in
                     try MetricSuite.evaluate(index: index, labels: labels, seed: seed,

@@ -41,7 +41,10 @@ public final class RunDirectoryFollower: RunDiscovery {
 
     /// Starts polling; every poll schedules the next until `stop`.
     public func start() {
-        queue.async { [self] in poll() }
+        queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
+            poll()
+        }
     }
 
     public func stop() {

@@ -1,3 +1,4 @@
+import DMLXCore
 import Dispatch
 import Foundation
 import Synchronization
@@ -167,6 +168,7 @@ public final class TrainingRun: Sendable {
     private enum Action { case train, idle, finish, stop }
 
     private func advance() {
+        BackgroundPriority.lowerCurrentThread()
         let completed = trainer.value.epoch
         let action = control.withLock { state -> Action in
             state.scheduled = false

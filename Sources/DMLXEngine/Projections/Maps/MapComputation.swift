@@ -26,7 +26,15 @@ public struct MapComputation {
     /// failed (reported). Searched exactly or, as `MapSettings.neighborIndex` resolves,
     /// with an approximate index, whose build is the first half of the search's progress
     /// and whose measured recall@10 the search's last frame carries.
+    ///
+    /// A linear map scored over a sample (`MapSettings.trustQueries`) needs only the
+    /// sample's lists: one per sampled point, searched exactly — 2,000 queries against 10⁶
+    /// points take seconds where a graph of every point would take minutes.
     public func neighbors(k requested: Int? = nil) -> NeighborLists? {
+        if job.method == .pca, let queries = trustQueries {
+            guard report(frame(.neighbors(0))) else { return nil }
+            return NeighborIndex.exact(job.embeddings, threads: settings.threads).exactNeighbors(of: queries, k: settings.trustNeighbors)
+        }
         let k = requested ?? settings.neighborCount(for: job.method, points: job.embeddings.rows)
         let searched = k + NeighborLists.searchMargin(for: k)
         let lists: NeighborLists?
@@ -86,7 +94,7 @@ public struct MapComputation {
             guard report(result) else { return nil }
             result.trust = MapTrust.measure(embedding: job.embeddings, layout: layout, embeddingNeighbors: neighbors,
                                             k: min(settings.trustNeighbors, neighbors.k),
-                                            queries: settings.trustQueries(points: layout.rows, seed: UInt64(job.key.epoch)))
+                                            queries: trustQueries)
             result.stage = .finished
             result.seconds = elapsed
             _ = report(result)
@@ -146,6 +154,9 @@ public struct MapComputation {
         }
         return (optimizer.layout, optimizer.iteration)
     }
+
+    /// The points trust is scored over: a seeded sample for a large map, nil for all.
+    private var trustQueries: [Int]? { settings.trustQueries(points: job.embeddings.rows, seed: UInt64(job.key.epoch)) }
 
     private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
 

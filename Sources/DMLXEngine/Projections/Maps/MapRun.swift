@@ -40,6 +40,7 @@ public final class MapRun: Sendable {
     public func submit(_ job: MapJob) {
         let ticket = generation.add(1, ordering: .sequentiallyConsistent).newValue
         queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
             guard isCurrent(ticket) else { return }
             let computation = MapComputation(job, settings: settings) { [self] frame in
                 guard isCurrent(ticket) else { return false }
@@ -77,11 +78,12 @@ public final class MapRun: Sendable {
     }
 
     /// The cached lists when they are of the same embeddings and hold enough
-    /// neighbours, else a new search (cached in turn); nil when abandoned.
+    /// neighbours for every point (not a linear map's sample), else a new search (cached
+    /// in turn); nil when abandoned.
     private func neighbors(for job: MapJob, _ computation: MapComputation) -> NeighborLists? {
         let needed = settings.neighborCount(for: job.method, points: job.embeddings.rows)
         if let cached = cache.value, cached.run == job.key.run, cached.epoch == job.key.epoch,
-           cached.neighbors.k >= needed, cached.embeddings == job.embeddings {
+           cached.neighbors.k >= needed, cached.neighbors.count == job.embeddings.rows, cached.embeddings == job.embeddings {
             return cached.neighbors
         }
         // Search as widely as any method needs, so a switch of method reuses the graph.

@@ -48,14 +48,18 @@ public struct MapTrust: Sendable, Equatable {
 
     /// Scores `layout` (`n × 2`) as a map of `embedding` (`n × d`), whose neighbour lists
     /// (self excluded, nearest first, as `NearestNeighbors.search` gives them) are
-    /// `embeddingNeighbors` with at least `k` entries per point. Nil when the scores are
+    /// `embeddingNeighbors` with at least `k` entries per point — or, with `queries` fewer
+    /// than every point, one list per query in `queries`' order (all a linear map, which
+    /// needs no graph of its own, must search). Nil when the scores are
     /// undefined: scikit-learn asks for `k < n / 2`.
     public static func measure(
         embedding: Matrix<Float>, layout: Matrix<Float>, embeddingNeighbors: NeighborLists,
         k: Int = 10, queries: [Int]? = nil
     ) -> MapTrust? {
         let n = embedding.rows
-        precondition(layout.rows == n && embeddingNeighbors.count == n, "a map of \(n) points needs \(n) layout rows and neighbour lists")
+        let perQuery = queries.map { embeddingNeighbors.count == $0.count && $0.count != n } ?? false
+        precondition(layout.rows == n && (embeddingNeighbors.count == n || perQuery),
+                     "a map of \(n) points needs \(n) layout rows and a neighbour list per point or per scored query")
         precondition(embeddingNeighbors.k >= k, "trust at k = \(k) needs at least \(k) stored neighbours, not \(embeddingNeighbors.k)")
         guard k >= 1, Double(k) < Double(n) / 2 else { return nil }
         let scored = queries ?? Array(0..<n)
@@ -66,7 +70,8 @@ public struct MapTrust: Sendable, Equatable {
         var kept = 0
         var unlisted: [(query: Int, others: [Int])] = []
         for (slot, query) in scored.enumerated() {
-            let rankOf = exactRanks(of: query, embeddingNeighbors.neighbors(of: query), in: embedding, tolerance: tolerance)
+            let rankOf = exactRanks(of: query, embeddingNeighbors.neighbors(of: perQuery ? slot : query), in: embedding,
+                                    tolerance: tolerance)
             var beyond: [Int] = []
             for neighbor in onMap.neighbors(of: slot) {
                 if let rank = rankOf[Int(neighbor)] {

@@ -62,6 +62,18 @@ import DMLXTestSupport
         #expect(sample.trustworthiness != all.trustworthiness && abs(sample.trustworthiness - all.trustworthiness) < 0.02)
     }
 
+    /// A sample's own lists (what a linear map searches) score as the full graph's rows
+    /// of the same points do, with fewer stored neighbours too.
+    @Test func theSampledPointsOwnListsScoreAsTheFullGraph() throws {
+        let fixture = try #require(Self.fixtures.first)
+        let (embedding, layout) = (Matrix(fixture.embedding), Matrix(fixture.layout))
+        let queries = Array(stride(from: 1, to: embedding.rows, by: 4))
+        let full = try #require(trust(embedding, layout, k: 10, stored: 30, queries: queries))
+        let own = NeighborIndex.exact(embedding).exactNeighbors(of: queries, k: 10)
+        #expect(own.count == queries.count)
+        #expect(MapTrust.measure(embedding: embedding, layout: layout, embeddingNeighbors: own, k: 10, queries: queries) == full)
+    }
+
     @Test func undefinedWhenKIsHalfThePointsOrMore() {
         let points = Matrix<Float>([[0, 0], [1, 0], [0, 1], [1, 1]])
         #expect(trust(points, points, k: 2, stored: 2) == nil)
