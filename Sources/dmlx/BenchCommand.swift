@@ -39,6 +39,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python).")
     var peers: String?
 
+    func validate() throws {
+        try validateThreadCount(threads)
+        guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be in 1...1000 (got \(seeds))") }
+    }
+
     func run() throws {
         BLAS.threads = threads
         if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }

@@ -119,15 +119,16 @@ struct TrainingOptions: ParsableArguments {
         if loss != nil && method != nil {
             throw ValidationError("--loss and --method both choose what to learn; give one (to compare a loss with a method: dmlx compare --losses LOSS,METHOD)")
         }
-        for (name, value) in [("--constraints", constraints), ("--neighbors", neighbors), ("--max-iterations", maxIterations),
-                              ("--kernel-components", kernelComponents)] {
-            if let value, value < 1 { throw ValidationError("\(name) must be at least 1 (got \(value))") }
-        }
-        if let kernelGamma, !(kernelGamma > 0 && kernelGamma.isFinite) {
-            throw ValidationError("--kernel-gamma must be a positive number (got \(kernelGamma))")
-        }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         guard pace >= 0 && pace.isFinite else { throw ValidationError("--pace must be a non-negative number of seconds (got \(pace))") }
+        // Every numeric option is range-checked here, by the engine's own rules, whichever
+        // learner (a loss or a method) it ends up in.
+        var numbers = try deepConfiguration(loss: loss ?? "proxy-nca")
+        numbers.method = methodConfiguration(name: method ?? "")
+        do {
+            try numbers.validate()
+        } catch let error as TrainingError {
+            throw ValidationError(error.description)
+        }
     }
 
     func hiddenWidths() throws -> [Int] {
@@ -144,9 +145,7 @@ struct TrainingOptions: ParsableArguments {
         let chosen = name ?? method ?? loss ?? "proxy-nca"
         var configuration = try deepConfiguration(loss: chosen)
         if MahalanobisRegistry.descriptor(of: chosen) != nil {
-            configuration.method = MahalanobisConfiguration(name: chosen, constraints: constraints, neighbors: neighbors,
-                                                            maxIterations: maxIterations, regularizer: regularizer,
-                                                            kernelComponents: kernelComponents, kernelGamma: kernelGamma)
+            configuration.method = methodConfiguration(name: chosen)
             configuration.loss = LossConfiguration(name: "none")
             configuration.runName = chosen
             configuration.epochs = 1
@@ -154,6 +153,11 @@ struct TrainingOptions: ParsableArguments {
             throw LossRegistryError.unknownMethod(chosen, valid: MahalanobisRegistry.names)
         }
         return configuration
+    }
+
+    private func methodConfiguration(name: String) -> MahalanobisConfiguration {
+        MahalanobisConfiguration(name: name, constraints: constraints, neighbors: neighbors, maxIterations: maxIterations,
+                                 regularizer: regularizer, kernelComponents: kernelComponents, kernelGamma: kernelGamma)
     }
 
     private func deepConfiguration(loss lossName: String) throws -> TrainingConfiguration {

@@ -28,7 +28,7 @@ public final class Trainer: EpochTrainer {
     /// configuration start from identical weights, whatever their losses. `customLoss`
     /// replaces the registry's loss of `configuration.loss` (a library user's own loss).
     public init(_ configuration: TrainingConfiguration, data: PreparedData, customLoss: (any MetricLoss)? = nil) throws {
-        try Self.validate(configuration)
+        try configuration.validate(inputDimension: data.split.train.dimension, classes: data.split.train.classes.count)
         self.configuration = configuration
         self.data = data
         let root = SeededGenerator(seed: configuration.seed)
@@ -48,21 +48,6 @@ public final class Trainer: EpochTrainer {
         if greedySampler != nil && miner is any EpochStartMiner {
             throw TrainingError.invalidConfiguration("--sampler greedy cannot be combined with --miner \(configuration.miner), which builds its own batches")
         }
-    }
-
-    private static func validate(_ configuration: TrainingConfiguration) throws {
-        func require(_ condition: Bool, _ message: String) throws {
-            if !condition { throw TrainingError.invalidConfiguration(message) }
-        }
-        try require(configuration.batchSize >= 2, "--batch-size must be at least 2 (got \(configuration.batchSize))")
-        try require(configuration.epochs >= 0, "--epochs must not be negative (got \(configuration.epochs))")
-        try require(configuration.model.dimension >= 1, "--dim must be at least 1 (got \(configuration.model.dimension))")
-        try require(configuration.model.hidden.allSatisfy { $0 >= 1 }, "--hidden widths must be positive")
-        try require(configuration.optimizer.learningRate > 0 && configuration.optimizer.learningRate.isFinite,
-                    "--lr must be a positive number")
-        try require(configuration.optimizer.proxyLearningRate >= 0, "--proxy-lr must not be negative")
-        try require(configuration.threads >= 1, "--threads must be at least 1")
-        try require((configuration.miningRefresh ?? 1) >= 1, "--mining-refresh must be at least 1 epoch")
     }
 
     /// Every parameter the optimizer updates: the model's, then the loss's proxies.
