@@ -24,10 +24,10 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Standardise features with the training split's mean and deviation.")
     var standardize = true
 
-    @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
+    @Option(help: "The loss: \(TrainingOptions.lossList) (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
     var loss: String?
 
-    @Option(help: "A classic Mahalanobis learner instead of a deep loss: euclidean, lda, pca, nca, lmnn, itml, mmc, mmc-diagonal, schultz-joachims, farm, or kernel-NAME for any of them after RBF kernel PCA (formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
+    @Option(help: "A classic Mahalanobis learner instead of a deep loss: \(TrainingOptions.methodList) (kernel-NAME: any of them after RBF kernel PCA; formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
     var method: String?
 
     @Option(help: "Classic methods: constraints drawn from the labels (ITML, MMC: pairs of each kind; default 20·C² for C classes).")
@@ -48,7 +48,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "kernel-NAME methods: γ of the RBF kernel exp(−γ‖x − y‖²) (default 1/features).")
     var kernelGamma: Double?
 
-    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity, offline-hard (default: none for train; semihard for the triplet losses of compare and tui).")
+    @Option(help: "The miner for pair and triplet losses: \(LossRegistry.minerNames.joined(separator: ", ")) (default: none for train; semihard for the triplet losses of compare and tui).")
     var miner: String?
 
     @Option(help: "With --miner offline-hard: epochs between recomputations of the training set's hard negatives (default 1).")
@@ -177,6 +177,11 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension TrainingOptions {
+    /// Every loss of `LossRegistry` and every method of `MahalanobisRegistry`, for help texts:
+    /// a loss added to a registry appears in `--help` with no other change.
+    static let lossList = LossRegistry.lossNames.joined(separator: ", ")
+    static let methodList = MahalanobisRegistry.names.joined(separator: ", ")
+
     /// Runs of several losses to train side by side (compare, tui): the pair and triplet
     /// losses get `--miner`, proxy losses need none; triplet-family losses default to
     /// semi-hard mining, and the triplet loss itself to margin 0.2, the protocol of the
