@@ -124,6 +124,16 @@ import Testing
             Damage(description: "an optimizer slot of the wrong size", mentions: "malformed optimizer slot") {
                 edited(edited($0, ["optimizerSlots", "0", "cols"], 1)!, ["optimizerSlots", "0", "values"], "AAAAAA==")
             },
+            Damage(description: "an emptied history", mentions: "history of epochs") { edited($0, ["history"], [Any]()) },
+            Damage(description: "emptied optimizer slots", mentions: "optimizer state for 0 of") {
+                edited($0, ["optimizerSlots"], [Any]())
+            },
+            Damage(description: "another standardisation", mentions: "has the data changed?") {
+                edited($0, ["standardizer", "mean", "0"], 1000)
+            },
+            Damage(description: "Adam's beta2 of 1", mentions: "Adam's beta2") {
+                edited($0, ["configuration", "optimizer", "beta2"], 1)
+            },
         ]
 
         /// `text` with the JSON value at `path` (object keys, array indices) replaced.

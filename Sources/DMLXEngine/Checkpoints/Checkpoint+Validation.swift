@@ -34,9 +34,22 @@ extension Checkpoint {
         guard (0...Self.maximumOptimizerStep).contains(optimizerStep) else {
             throw fail("has optimizer step \(optimizerStep); expected 0 to \(Self.maximumOptimizerStep)")
         }
-        let epochs = history.map(\.epoch)
-        guard zip(epochs, epochs.dropFirst()).allSatisfy(<), epochs.allSatisfy({ (0...epoch).contains($0) }) else {
-            throw fail("has a history whose epochs are not increasing from 0 to \(epoch)")
+        // Epoch 0 (the untrained model) and every epoch since, as the trainers record them.
+        guard history.map(\.epoch) == Array(0...epoch) || (history.isEmpty && epoch == 0) else {
+            throw fail("has a history of epochs \(history.map(\.epoch).prefix(5)); expected 0 to \(epoch)")
+        }
+        guard history.allSatisfy({ $0.trainSeconds >= 0 && $0.cumulativeTrainSeconds >= 0 && $0.learningRate >= 0 }) else {
+            throw fail("has a history with negative times or learning rates")
+        }
+    }
+
+    /// Throws unless `data`, prepared again from the configuration, is standardised exactly
+    /// as when the checkpoint was saved (the same file and split give bit-identical means
+    /// and scales): otherwise the data has changed since, and the weights would be applied
+    /// to differently scaled features without a word.
+    func requireSameStandardization(as data: PreparedData, file: String) throws {
+        guard standardizer == data.standardizer else {
+            throw CheckpointError(file: file, problem: "was saved with another standardisation of \(configuration.data) than the data now gives; has the data changed?")
         }
     }
 }

@@ -15,6 +15,7 @@ extension MahalanobisTrainer {
         guard data.split.train.dimension == checkpoint.inputDimension else {
             throw CheckpointError(file: file, problem: "was fitted on \(checkpoint.inputDimension) features, but \(configuration.data) now has \(data.split.train.dimension)")
         }
+        try checkpoint.requireSameStandardization(as: data, file: file)
         if checkpoint.epoch >= 1 {
             let iterations = checkpoint.history.last?.statistics["iterations"] ?? 0
             guard (0...Double(TrainingConfiguration.Limits.classicCount.upperBound)).contains(iterations) else {

@@ -23,6 +23,7 @@ extension Trainer {
         guard model.inputDimension == checkpoint.inputDimension else {
             throw CheckpointError(file: file, problem: "was trained on \(checkpoint.inputDimension) features, but \(configuration.data) now has \(model.inputDimension)")
         }
+        try checkpoint.requireSameStandardization(as: data, file: file)
         let saved = Dictionary(checkpoint.parameters.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         for parameter in parameters {
             guard let tensor = saved[parameter.name], tensor.rows == parameter.value.rows, tensor.cols == parameter.value.cols else {
@@ -30,7 +31,12 @@ extension Trainer {
             }
             parameter.value = try tensor.matrix(file: file)
         }
-        optimizer.restore(Optimizer.State(step: checkpoint.optimizerStep, slots: try restoredSlots(checkpoint.optimizerSlots, file: file)))
+        let slots = try restoredSlots(checkpoint.optimizerSlots, file: file)
+        // Every step gives every parameter its slots; a rule without state keeps none.
+        guard slots.count == (checkpoint.optimizerStep > 0 && optimizer.slotCount > 0 ? parameters.count : 0) else {
+            throw CheckpointError(file: file, problem: "has optimizer state for \(slots.count) of \(parameters.count) parameters after \(checkpoint.optimizerStep) steps")
+        }
+        optimizer.restore(Optimizer.State(step: checkpoint.optimizerStep, slots: slots))
         epoch = checkpoint.epoch
         history = checkpoint.history
     }

@@ -78,9 +78,10 @@ extension OptimizerConfiguration {
         try requirePositive("--lr", learningRate)
         try requireNumber("--proxy-lr", proxyLearningRate, in: 0...TrainingConfiguration.Limits.magnitude)
         try requireNumber("--weight-decay", weightDecay, in: 0...TrainingConfiguration.Limits.magnitude)
-        try requireNumber("--momentum", momentum, in: 0...1)
-        try requireNumber("Adam's beta1", beta1, in: 0...1)
-        try requireNumber("Adam's beta2", beta2, in: 0...1)
+        // Below 1: Adam's bias correction divides by 1 − βᵗ.
+        for (option, value) in [("--momentum", momentum), ("Adam's beta1", beta1), ("Adam's beta2", beta2)] {
+            try requireNumber(option, value, in: 0...0.999_999)
+        }
         try requirePositive("Adam's epsilon", epsilon, upTo: 1)
     }
 }

@@ -26,6 +26,7 @@ import Testing
         Case(option: "--lr") { $0.optimizer.learningRate = 1e308 },
         Case(option: "--proxy-lr") { $0.optimizer.proxyLearningRate = -1 },
         Case(option: "--momentum") { $0.optimizer.momentum = .infinity },
+        Case(option: "Adam's beta2") { $0.optimizer.beta2 = 1 },
         Case(option: "--margin") { $0.loss.margin = .nan },
         Case(option: "--softmax-scale") { $0.loss.softmaxScale = 0 },
         Case(option: "--proxies-per-class") { $0.loss.proxiesPerClass = 1e18 },
