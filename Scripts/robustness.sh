@@ -7,7 +7,9 @@
 #   3. SIGINT, SIGTERM, SIGHUP to the dashboard while it trains (in tmux): `stty -a` equal
 #      before and after;
 #   4. a `train --save` killed with SIGKILL five times: the checkpoint is readable each time;
-#   5. a 1,000-epoch run: resident memory at its start and end.
+#   5. a loss that turns NaN: headless, exit 1 with the message and --save keeps the last
+#      good epoch; watched, the run pauses (TrainerDivergenceTests);
+#   6. a 1,000-epoch run: resident memory at its start and end.
 # Needs: swift, python3, tmux, gzip. Takes about two minutes on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -124,6 +126,33 @@ if [ "$readable" -eq 5 ]; then
     verdict OK "SIGKILL during --save: 5 of 5 checkpoints readable ($leftovers temporary files left by the kills)"
 else
     verdict FAIL "SIGKILL during --save: $readable of 5 checkpoints readable"
+fi
+
+echo "== a loss that turns NaN keeps the last good state"
+# Weights of 3e38 are finite (the checkpoint is valid) but overflow in the first forward pass.
+python3 - "$scratch" <<'PYTHON'
+import base64, json, struct, sys
+checkpoint = json.load(open(sys.argv[1] + "/good.ckpt"))
+for tensor in checkpoint["parameters"]:
+    count = tensor["rows"] * tensor["cols"]
+    tensor["values"] = base64.b64encode(struct.pack("<%df" % count, *[3e38] * count)).decode()
+json.dump(checkpoint, open(sys.argv[1] + "/overflowing.ckpt", "w"))
+PYTHON
+"$dmlx" train --resume "$scratch/overflowing.ckpt" --epochs 3 --json --save "$scratch/after.ckpt" > /dev/null 2> "$scratch/nan.txt"
+status=$?
+kept=$(python3 -c "import json, sys; a, b = (json.load(open(f)) for f in sys.argv[1:]); print(a['epoch'] == b['epoch'] and a['parameters'] == b['parameters'])" \
+    "$scratch/overflowing.ckpt" "$scratch/after.ckpt" 2>/dev/null)
+if [ "$status" -eq 1 ] && grep -q "loss became .*nan.* weights of epoch 1 are kept" "$scratch/nan.txt" && [ "$kept" = True ]; then
+    verdict OK "NaN loss, headless: exit 1, \"$(sed 's/^Error: //' "$scratch/nan.txt" | head -1)\", --save holds epoch 1's weights"
+else
+    verdict FAIL "NaN loss, headless: exit $status, checkpoint kept: ${kept:-no}, message: $(head -1 "$scratch/nan.txt")"
+fi
+# A watched run pauses instead, with the message; the engine test drives one.
+swift build -c release --build-tests 2>&1 | grep -E "error" | tail -3
+if swift test -c release --disable-xctest --skip-build --filter TrainerDivergenceTests 2>&1 | grep -q "Suite TrainerDivergenceTests passed"; then
+    verdict OK "NaN or infinite loss, watched: the run pauses as diverged with the message, weights and optimizer state of the last good epoch"
+else
+    verdict FAIL "NaN or infinite loss, watched: TrainerDivergenceTests failed"
 fi
 
 echo "== memory of a 1,000-epoch run"

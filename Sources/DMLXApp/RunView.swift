@@ -39,6 +39,7 @@ public struct RunView: Sendable {
         case .waiting: return "starting"
         case .running: return isClassic ? "fitting, iteration \(stepsInEpoch)" : "training"
         case .paused: return "paused"
+        case .diverged(let message): return "paused: \(message)"
         case .finished: return "done"
         case .stopped: return "stopped"
         case .failed(let message): return "failed: \(message)"

@@ -58,7 +58,7 @@ enum HeadlessTraining {
     static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil) throws {
         let box = Mutex<TrainingRun?>(nil)
         let runs = trainers.map { trainer in
-            TrainingRun(trainer: trainer, keepsEveryEpochsEmbeddings: false) { [data = trainer.data, configuration = trainer.configuration] snapshot in
+            TrainingRun(trainer: trainer, keepsEveryEpochsEmbeddings: false, pausesOnDivergence: false) { [data = trainer.data, configuration = trainer.configuration] snapshot in
                 reporter.report(snapshot, data: data, configuration: configuration)
                 guard let checkpoints, checkpoints.isDue(after: snapshot.epoch), let run = box.withLock({ $0 }) else { return }
                 run.save(to: checkpoints.file) { result in

@@ -70,19 +70,27 @@ public final class Trainer: EpochTrainer {
         return snapshot
     }
 
+    /// When a batch's loss or the weights after its step are not finite, the weights and
+    /// optimizer state go back to those of the last completed epoch (so the trainer, its
+    /// epoch count and a checkpoint of it stay consistent) and `TrainingError.diverged` is
+    /// thrown.
     public func trainEpoch(shouldContinue: () -> Bool) throws -> EpochSnapshot? {
         var generator = SeededGenerator(seed: configuration.seed).derived(RandomStream.epochBase.rawValue + UInt64(epoch + 1))
         let started = DispatchTime.now().uptimeNanoseconds
         var batchLosses: [Double] = []
         var statistics = StatisticsAverage()
+        let lastGood = (values: parameters.map(\.value), optimizer: optimizer.state)
         for pool in batchPlan(generator: &generator) {
             guard shouldContinue() else { return nil }
             let batch = greedySampler.map { greedy in
                 greedy.select(from: pool, embeddings: model.embed(data.split.train.features.rows(pool)), generator: &generator)
             } ?? pool
             let (value, batchStatistics) = trainBatch(batch, generator: &generator)
-            guard value.isFinite else {
-                throw TrainingError.diverged("\(configuration.runName): the loss became \(value) in epoch \(epoch + 1), batch \(batchLosses.count + 1); try a lower --lr")
+            guard value.isFinite, parameters.allSatisfy({ $0.value.storage.allSatisfy(\.isFinite) }) else {
+                for (parameter, good) in zip(parameters, lastGood.values) { parameter.value = good }
+                optimizer.restore(lastGood.optimizer)
+                let what = value.isFinite ? "the weights became infinite or NaN" : "the loss became \(value)"
+                throw TrainingError.diverged("\(configuration.runName): \(what) in epoch \(epoch + 1), batch \(batchLosses.count + 1); the weights of epoch \(epoch) are kept; try a lower --lr")
             }
             batchLosses.append(value)
             statistics.add(batchStatistics)
@@ -112,7 +120,8 @@ public final class Trainer: EpochTrainer {
         return greedySampler?.pools(generator: &generator) ?? sampler.epoch(generator: &generator)
     }
 
-    /// One optimisation step; returns the batch's loss and its statistics.
+    /// One optimisation step; returns the batch's loss and its statistics. A non-finite
+    /// loss takes no step (its gradient would spread NaN into every weight).
     private func trainBatch(_ indices: [Int], generator: inout SeededGenerator) -> (Double, [String: Double]) {
         let features = data.split.train.features.rows(indices)
         let labels = indices.map { data.split.train.labels[$0] }
@@ -128,6 +137,7 @@ public final class Trainer: EpochTrainer {
         }
         let evaluation = loss.evaluate(embeddings: embeddings, labels: labels, tuples: tuples)
         statistics.merge(evaluation.statistics) { $1 }
+        guard evaluation.value.isFinite else { return (evaluation.value, statistics) }
         model.backward(Matrix<Float>(evaluation.gradient))
         optimizer.step(parameters)
         return (evaluation.value, statistics)

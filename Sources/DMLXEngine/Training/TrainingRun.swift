@@ -18,6 +18,9 @@ public final class TrainingRun: Sendable {
         case finished
         case stopped
         case failed(String)
+        /// Paused because the loss or the weights became infinite or NaN (the message says
+        /// where); the trainer holds the last good epoch, and resuming trains on from it.
+        case diverged(String)
         /// A watched run whose writer has gone quiet without closing it (killed, hung or
         /// cut off); it runs again if news comes.
         case stalled
@@ -25,7 +28,7 @@ public final class TrainingRun: Sendable {
         public var isTerminal: Bool {
             switch self {
             case .finished, .stopped, .failed: return true
-            case .waiting, .running, .paused, .stalled: return false
+            case .waiting, .running, .paused, .diverged, .stalled: return false
             }
         }
     }
@@ -54,6 +57,7 @@ public final class TrainingRun: Sendable {
     private let observer: (@Sendable (EpochSnapshot) -> Void)?
     private let minimumEpochSeconds: Double
     private let keepsEveryEpochsEmbeddings: Bool
+    private let pausesOnDivergence: Bool
 
     /// Wraps `trainer`, which from now on must only be used through this run.
     /// `observer` is called on the run's queue after each snapshot is published.
@@ -63,10 +67,12 @@ public final class TrainingRun: Sendable {
     /// `keepsEveryEpochsEmbeddings` (headless training, which reports each epoch as it
     /// comes) only the newest snapshot keeps its embeddings, proxies and projection, so
     /// memory does not grow with the epochs (a digits epoch's are 0.2 MB; 60,000 × 128,
-    /// 30 MB).
+    /// 30 MB). With `pausesOnDivergence` (someone is watching) a diverged epoch pauses the
+    /// run as `.diverged`; without it (headless) the run fails.
     public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, keepsEveryEpochsEmbeddings: Bool = true,
-                observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
+                pausesOnDivergence: Bool = true, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
         self.minimumEpochSeconds = minimumEpochSeconds
+        self.pausesOnDivergence = pausesOnDivergence
         self.keepsEveryEpochsEmbeddings = keepsEveryEpochsEmbeddings
         configuration = trainer.configuration
         self.observer = observer
@@ -178,7 +184,7 @@ public final class TrainingRun: Sendable {
             return state.paused ? .idle : .train
         }
         switch (status, action) {
-        case (.stopped, _), (.failed, _), (.finished, .finish), (.finished, .idle): return
+        case (.stopped, _), (.failed, _), (.finished, .finish), (.finished, .idle), (.diverged, .idle): return
         case (_, .idle): setStatus(.paused)
         case (_, .finish): setStatus(.finished)
         case (_, .stop): setStatus(.stopped)
@@ -203,6 +209,9 @@ public final class TrainingRun: Sendable {
             if let snapshot { publish(snapshot) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             scheduleEpoch(after: minimumEpochSeconds - elapsed)
+        } catch TrainingError.diverged(let message) where pausesOnDivergence {
+            control.withLock { $0.paused = true }
+            setStatus(.diverged(message))
         } catch {
             setStatus(.failed(String(describing: error)))
         }
