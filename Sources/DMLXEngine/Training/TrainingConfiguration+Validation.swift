@@ -29,14 +29,14 @@ extension TrainingConfiguration {
 
     /// Throws `TrainingError.invalidConfiguration` naming the first option outside its range.
     public func validate() throws {
-        try require("--epochs", epochs, in: Limits.epochs)
-        try require("--batch-size", batchSize, in: Limits.batchSize)
-        try require("--m-per-class", mPerClass, in: Limits.mPerClass)
-        try require("--threads", threads, in: Limits.threads)
-        try require("--mining-refresh", miningRefresh, in: Limits.miningRefresh)
-        try require("--dim", model.dimension, in: Limits.width)
-        try require("the number of --hidden widths", model.hidden.count, in: Limits.hiddenLayers)
-        for width in model.hidden { try require("--hidden", width, in: Limits.width) }
+        try RangeCheck.require("--epochs", epochs, in: Limits.epochs)
+        try RangeCheck.require("--batch-size", batchSize, in: Limits.batchSize)
+        try RangeCheck.require("--m-per-class", mPerClass, in: Limits.mPerClass)
+        try RangeCheck.require("--threads", threads, in: Limits.threads)
+        try RangeCheck.require("--mining-refresh", miningRefresh, in: Limits.miningRefresh)
+        try RangeCheck.require("--dim", model.dimension, in: Limits.width)
+        try RangeCheck.require("the number of --hidden widths", model.hidden.count, in: Limits.hiddenLayers)
+        for width in model.hidden { try RangeCheck.require("--hidden", width, in: Limits.width) }
         try loss.validate()
         try optimizer.validate()
         try method?.validate()
@@ -59,54 +59,4 @@ extension TrainingConfiguration {
                 "a \(widths.map(String.init).joined(separator: "→")) model with its proxies needs more than \(Limits.parameters) parameters; lower --dim or --hidden")
         }
     }
-}
-
-extension LossConfiguration {
-    func validate() throws {
-        for (option, value) in [("--margin", margin), ("--pos-margin", positiveMargin), ("--neg-margin", negativeMargin),
-                                ("the loss's alpha", alpha), ("the loss's beta", beta), ("the loss's base", base)] {
-            try requireNumber(option, value, in: -TrainingConfiguration.Limits.magnitude...TrainingConfiguration.Limits.magnitude)
-        }
-        try requirePositive("--softmax-scale", softmaxScale)
-        try requirePositive("--proxies-per-class", proxiesPerClass, upTo: 1_000)
-        try require("--bins", bins, in: TrainingConfiguration.Limits.bins)
-    }
-}
-
-extension OptimizerConfiguration {
-    func validate() throws {
-        try requirePositive("--lr", learningRate)
-        try requireNumber("--proxy-lr", proxyLearningRate, in: 0...TrainingConfiguration.Limits.magnitude)
-        try requireNumber("--weight-decay", weightDecay, in: 0...TrainingConfiguration.Limits.magnitude)
-        // Below 1: Adam's bias correction divides by 1 − βᵗ.
-        for (option, value) in [("--momentum", momentum), ("Adam's beta1", beta1), ("Adam's beta2", beta2)] {
-            try requireNumber(option, value, in: 0...0.999_999)
-        }
-        try requirePositive("Adam's epsilon", epsilon, upTo: 1)
-    }
-}
-
-extension MahalanobisConfiguration {
-    func validate() throws {
-        for (option, value) in [("--constraints", constraints), ("--neighbors", neighbors),
-                                ("--max-iterations", maxIterations), ("--kernel-components", kernelComponents)] {
-            try require(option, value, in: TrainingConfiguration.Limits.classicCount)
-        }
-        try requirePositive("--kernel-gamma", kernelGamma)
-    }
-}
-
-private func require(_ option: String, _ value: Int?, in range: ClosedRange<Int>) throws {
-    guard let value, !range.contains(value) else { return }
-    throw TrainingError.invalidConfiguration("\(option) must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
-}
-
-private func requireNumber(_ option: String, _ value: Double?, in range: ClosedRange<Double>) throws {
-    guard let value, !range.contains(value) else { return }
-    throw TrainingError.invalidConfiguration("\(option) must be a number between \(range.lowerBound) and \(range.upperBound) (got \(value))")
-}
-
-private func requirePositive(_ option: String, _ value: Double?, upTo limit: Double = TrainingConfiguration.Limits.magnitude) throws {
-    guard let value, !(value > 0 && value <= limit) else { return }
-    throw TrainingError.invalidConfiguration("\(option) must be a positive number up to \(limit) (got \(value))")
 }
