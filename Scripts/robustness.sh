@@ -10,7 +10,7 @@
 #   5. a loss that turns NaN: headless, exit 1 with the message and --save keeps the last
 #      good epoch; watched, the run pauses (TrainerDivergenceTests);
 #   6. a 1,000-epoch run: resident memory at its start and end.
-# Needs: swift, python3, tmux, gzip. Takes 1.5 minutes on 2 idle cores (3.5 under load).
+# Needs: swift, python3, tmux, gzip. Takes 80 s on 2 idle cores (3.5 minutes under load).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
