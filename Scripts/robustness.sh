@@ -88,14 +88,14 @@ tmux_() { tmux -L "dmlx-robustness-$$" "$@"; }
 tmux_ new-session -d -s keeper -x 120 -y 40 "sleep 3600"
 for signal in INT TERM HUP; do
     tmux_ new-session -d -s "$signal" -x 120 -y 40 "env TERM=tmux-256color bash --norc --noprofile"
-    rm -f "$scratch/status" "$scratch/before" "$scratch/after"
-    tmux_ send-keys -t "$signal" "stty -a > $scratch/before; $dmlx tui --data iris --epochs 100000 --pace 0; echo \$? > $scratch/status; stty -a > $scratch/after" Enter
+    rm -f "$scratch/status" "$scratch/before" "$scratch/after" "$scratch/pid"
+    # The shell that records its pid becomes dmlx (exec), in the terminal's foreground.
+    tmux_ send-keys -t "$signal" "stty -a > $scratch/before; sh -c 'echo \$\$ > $scratch/pid; exec $dmlx tui --data iris --epochs 100000 --pace 0'; echo \$? > $scratch/status; stty -a > $scratch/after" Enter
     for _ in $(seq 100); do
         tmux_ capture-pane -t "$signal" -p | grep -q "epoch [1-9]" && break
         sleep 0.1
     done
-    child=$(pgrep -P "$(tmux_ list-panes -t "$signal" -F '#{pane_pid}')" | head -1)
-    [ -n "$child" ] && kill -s "$signal" "$child"
+    [ -s "$scratch/pid" ] && kill -s "$signal" "$(cat "$scratch/pid")"
     for _ in $(seq 50); do [ -s "$scratch/after" ] && [ -s "$scratch/status" ] && break; sleep 0.1; done
     status=$(cat "$scratch/status" 2>/dev/null || echo none)
     # SIGINT is the user's "quit" (status 0) or the conventional 128 + signal; a crash is 132-139.
