@@ -33,6 +33,7 @@ struct FuzzSupervisor {
             worker.standardError = FileHandle.nullDevice
             try worker.run()
             let hung = watch(worker, progressPath: progressPath)
+            try? FileManager.default.removeItem(at: FuzzWorker.scratch(of: worker.processIdentifier))
             guard let final = FuzzProgress.read(from: progressPath) else {
                 throw FuzzUsageError("the \(format) worker ended before its first input (status \(worker.terminationStatus))")
             }

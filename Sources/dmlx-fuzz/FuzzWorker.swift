@@ -11,7 +11,7 @@ enum FuzzWorker {
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         let descriptor = open(progressPath, O_WRONLY | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw FuzzUsageError("cannot write \(progressPath)") }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-fuzz-\(getpid())")
+        let scratch = Self.scratch(of: getpid())
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var progress = FuzzProgress(index: range.lowerBound)
         for index in range {
@@ -29,7 +29,12 @@ enum FuzzWorker {
         }
         progress.index = range.upperBound
         progress.write(to: descriptor)
-        try? FileManager.default.removeItem(at: scratch)
         exit(0)
+    }
+
+    /// Where the worker of process `pid` writes its inputs (the supervisor removes it, also
+    /// after a crash or a hang).
+    static func scratch(of pid: Int32) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-fuzz-\(pid)")
     }
 }
