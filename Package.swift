@@ -41,6 +41,8 @@ let package = Package(
             "DMLXEngine", "DMLXApp", "DMLXCurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Seeded mutation fuzzing of the readers, run by Scripts/robustness.sh.
+        .executableTarget(name: "dmlx-fuzz", dependencies: ["DMLXEngine"]),
         .executableTarget(name: "CustomLossExample", dependencies: ["DMLXEngine"],
                           path: "Examples/CustomLoss"),
         .testTarget(name: "DMLXCoreTests", dependencies: ["DMLXCore", "DMLXTestSupport"],

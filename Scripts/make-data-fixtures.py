@@ -27,3 +27,7 @@ with gzip.open("tiny-images-idx3-ubyte.gz", "wb") as fh:
     fh.write(struct.pack(">IIII", 0x803, 3, 2, 3) + images.tobytes())
 with gzip.open("tiny-labels-idx1-ubyte.gz", "wb") as fh:
     fh.write(struct.pack(">II", 0x801, 3) + bytes([4, 0, 9]))
+# A small gzip bomb: the header declares 10 labels, the stream inflates to 32 MiB more.
+with gzip.GzipFile("bomb-labels-idx1-ubyte.gz", "wb", compresslevel=9, mtime=0) as fh:
+    fh.write(struct.pack(">IIxxxxxxxxxx", 0x801, 10))
+    fh.write(bytes(32 << 20))

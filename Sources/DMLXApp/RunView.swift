@@ -64,6 +64,7 @@ public struct RunView: Sendable {
             case .given: return "scoring"
             }
         case .paused: return "paused"
+        case .diverged(let message): return "paused: \(message)"
         case .finished: return "done"
         case .stopped: return "stopped"
         case .failed(let message): return "failed: \(message)"

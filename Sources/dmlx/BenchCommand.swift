@@ -45,6 +45,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Only scrubbing: key-to-frame time of `[` through every epoch of the runs recorded in this --history directory, and resident memory against every epoch in memory.")
     var scrub: String?
 
+    func validate() throws {
+        try validateThreadCount(threads)
+        guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be in 1...1000 (got \(seeds))") }
+    }
+
     func run() throws {
         BLAS.threads = threads
         if let scrub {

@@ -18,7 +18,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "Comma-separated losses or classic methods to compare, e.g. triplet,proxy-nca or lmnn,proxy-nca.")
+    @Option(help: "Comma-separated losses or classic methods to compare, e.g. triplet,proxy-nca or lmnn,proxy-nca. Losses: \(TrainingOptions.lossList). Methods: \(TrainingOptions.methodList).")
     var losses = "triplet,proxy-nca"
 
     @Flag(help: "Print one JSON record per run and epoch.")

@@ -43,7 +43,8 @@ struct EvalCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try validateThreadCount(threads)
+        if let margin, !margin.isFinite { throw ValidationError("--margin must be a finite number (got \(margin))") }
     }
 
     func run() throws {

@@ -5,7 +5,7 @@ import Foundation
 
 /// `--index` and `--index-params`: how neighbours are searched (exact, or faiss's HNSW or
 /// IVF), shared by the commands that search them. Without `--index` the choice is
-/// automatic (`NeighborIndexChoice`): exact while it answers within seconds, IVF above,
+/// automatic (`NeighborIndexChoice`): exact while it answers within about a minute, IVF above,
 /// and said so on stderr.
 struct IndexOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -48,7 +48,7 @@ struct IndexOptions: ParsableArguments {
         if index.isAutomatic && !index.isExact {
             line.finish()
             FileHandle.standardError.write(Data((
-                "\(source): \(points.rows) points of dimension \(points.cols) are more than exact search answers within seconds; "
+                "\(source): \(points.rows) points of dimension \(points.cols) are more than exact search answers within a minute; "
                 + "approximate search: \(index.summary)\n").utf8))
         }
         return index

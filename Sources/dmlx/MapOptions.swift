@@ -22,14 +22,13 @@ struct MapOptions: ParsableArguments {
     var mapThreads: Int?
 
     func validate() throws {
-        if let perplexity, !(perplexity > 0 && perplexity.isFinite) {
-            throw ValidationError("--perplexity must be a positive number (got \(perplexity))")
+        // Above 1,000 the 3 × perplexity neighbours outnumber any --neighbors a map accepts.
+        if let perplexity, !(perplexity > 0 && perplexity <= 1000) {
+            throw ValidationError("--perplexity must be a positive number up to 1000 (got \(perplexity))")
         }
         if let neighbors, !(2...1000).contains(neighbors) { throw ValidationError("--neighbors must be in 2...1000 (got \(neighbors))") }
         if let minDist, !(minDist >= 0 && minDist.isFinite) { throw ValidationError("--min-dist must be 0 or more (got \(minDist))") }
-        if let mapThreads, !(1...256).contains(mapThreads) {
-            throw ValidationError("--map-threads must be in 1...256 (got \(mapThreads))")
-        }
+        if let mapThreads { try validateThreadCount(mapThreads, option: "--map-threads") }
     }
 
     /// The maps' settings; `interactive` leaves a core to the interface.

@@ -62,7 +62,8 @@ enum HeadlessTraining {
         let box = Mutex<TrainingRun?>(nil)
         let runs = try trainers.map { trainer in
             let kept = try history.map { try TrainingRun.History.recorded(in: $0, for: trainer) } ?? .newestOnly
-            return TrainingRun(trainer: trainer, history: kept) { [data = trainer.data, configuration = trainer.configuration] snapshot in
+            return TrainingRun(trainer: trainer, history: kept, pausesOnDivergence: false) {
+                [data = trainer.data, configuration = trainer.configuration] snapshot in
                 reporter.report(snapshot, data: data, configuration: configuration)
                 guard let checkpoints, checkpoints.isDue(after: snapshot.epoch), let run = box.withLock({ $0 }) else { return }
                 run.save(to: checkpoints.file) { result in

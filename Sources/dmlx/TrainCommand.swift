@@ -46,11 +46,16 @@ struct TrainCommand: ParsableCommand {
         let reporter = RunReporter(json: json)
         if !json { reporter.write("configuration: \(trainer.configuration.json)") }
         let schedule = save.map { CheckpointSchedule(file: URL(fileURLWithPath: $0), everyEpochs: saveEvery) }
-        try HeadlessTraining.run([trainer], reporter: reporter, checkpoints: schedule,
-                                   history: options.history.map(URL.init(fileURLWithPath:)))
+        // A run that failed still saves: the trainer holds whole epochs only (a diverged
+        // epoch is rolled back, a classic fit records nothing until it succeeds).
+        let outcome = Result {
+            try HeadlessTraining.run([trainer], reporter: reporter, checkpoints: schedule,
+                                     history: options.history.map(URL.init(fileURLWithPath:)))
+        }
         if let save {
             try trainer.checkpoint.write(to: URL(fileURLWithPath: save))
         }
+        try outcome.get()
     }
 
     /// Fails before training rather than after it when the checkpoint cannot be saved where asked.

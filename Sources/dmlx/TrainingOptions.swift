@@ -24,10 +24,10 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Standardise features with the training split's mean and deviation.")
     var standardize = true
 
-    @Option(help: "The loss: contrastive, triplet, proxy-nca, multi-similarity (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
+    @Option(help: "The loss: \(TrainingOptions.lossList) (default: proxy-nca; formulas and defaults: `dmlx datasets`).")
     var loss: String?
 
-    @Option(help: "A classic Mahalanobis learner instead of a deep loss: euclidean, lda, pca, nca, lmnn, itml, mmc, mmc-diagonal, schultz-joachims, farm, or kernel-NAME for any of them after RBF kernel PCA (formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
+    @Option(help: "A classic Mahalanobis learner instead of a deep loss: \(TrainingOptions.methodList) (kernel-NAME: any of them after RBF kernel PCA; formulas and defaults: `dmlx datasets`). Its learned L is the embedding; model, loss, batch and optimiser options do not apply.")
     var method: String?
 
     @Option(help: "Classic methods: constraints drawn from the labels (ITML, MMC: pairs of each kind; default 20·C² for C classes).")
@@ -48,7 +48,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "kernel-NAME methods: γ of the RBF kernel exp(−γ‖x − y‖²) (default 1/features).")
     var kernelGamma: Double?
 
-    @Option(help: "The miner for pair and triplet losses: none, all, hard (batch-hard), semihard, margin-hard, easy, random, distance-weighted, multi-similarity, offline-hard (default: none for train; semihard for the triplet losses of compare and tui).")
+    @Option(help: "The miner for pair and triplet losses: \(LossRegistry.minerNames.joined(separator: ", ")) (default: none for train; semihard for the triplet losses of compare and tui).")
     var miner: String?
 
     @Option(help: "With --miner offline-hard: epochs between recomputations of the training set's hard negatives (default 1).")
@@ -122,15 +122,16 @@ struct TrainingOptions: ParsableArguments {
         if loss != nil && method != nil {
             throw ValidationError("--loss and --method both choose what to learn; give one (to compare a loss with a method: dmlx compare --losses LOSS,METHOD)")
         }
-        for (name, value) in [("--constraints", constraints), ("--neighbors", neighbors), ("--max-iterations", maxIterations),
-                              ("--kernel-components", kernelComponents)] {
-            if let value, value < 1 { throw ValidationError("\(name) must be at least 1 (got \(value))") }
-        }
-        if let kernelGamma, !(kernelGamma > 0 && kernelGamma.isFinite) {
-            throw ValidationError("--kernel-gamma must be a positive number (got \(kernelGamma))")
-        }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         guard pace >= 0 && pace.isFinite else { throw ValidationError("--pace must be a non-negative number of seconds (got \(pace))") }
+        // Every numeric option is range-checked here, by the engine's own rules, whichever
+        // learner (a loss or a method) it ends up in.
+        var numbers = try deepConfiguration(loss: loss ?? "proxy-nca")
+        numbers.method = methodConfiguration(name: method ?? "")
+        do {
+            try numbers.validate()
+        } catch let error as TrainingError {
+            throw ValidationError(error.description)
+        }
     }
 
     func hiddenWidths() throws -> [Int] {
@@ -147,9 +148,7 @@ struct TrainingOptions: ParsableArguments {
         let chosen = name ?? method ?? loss ?? "proxy-nca"
         var configuration = try deepConfiguration(loss: chosen)
         if MahalanobisRegistry.descriptor(of: chosen) != nil {
-            configuration.method = MahalanobisConfiguration(name: chosen, constraints: constraints, neighbors: neighbors,
-                                                            maxIterations: maxIterations, regularizer: regularizer,
-                                                            kernelComponents: kernelComponents, kernelGamma: kernelGamma)
+            configuration.method = methodConfiguration(name: chosen)
             configuration.loss = LossConfiguration(name: "none")
             configuration.runName = chosen
             configuration.epochs = 1
@@ -157,6 +156,11 @@ struct TrainingOptions: ParsableArguments {
             throw LossRegistryError.unknownMethod(chosen, valid: MahalanobisRegistry.names)
         }
         return configuration
+    }
+
+    private func methodConfiguration(name: String) -> MahalanobisConfiguration {
+        MahalanobisConfiguration(name: name, constraints: constraints, neighbors: neighbors, maxIterations: maxIterations,
+                                 regularizer: regularizer, kernelComponents: kernelComponents, kernelGamma: kernelGamma)
     }
 
     private func deepConfiguration(loss lossName: String) throws -> TrainingConfiguration {
@@ -176,6 +180,11 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension TrainingOptions {
+    /// Every loss of `LossRegistry` and every method of `MahalanobisRegistry`, for help texts:
+    /// a loss added to a registry appears in `--help` with no other change.
+    static let lossList = LossRegistry.lossNames.joined(separator: ", ")
+    static let methodList = MahalanobisRegistry.names.joined(separator: ", ")
+
     /// Runs of several losses to train side by side (compare, tui): the pair and triplet
     /// losses get `--miner`, proxy losses need none; triplet-family losses default to
     /// semi-hard mining, and the triplet loss itself to margin 0.2, the protocol of the

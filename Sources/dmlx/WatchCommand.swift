@@ -41,7 +41,7 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         guard pollSeconds > 0, pollSeconds.isFinite else { throw ValidationError("--poll-seconds must be positive (got \(pollSeconds))") }
         guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive (got \(stallSeconds))") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be in 1...256 (got \(threads))") }
+        if let threads { try validateThreadCount(threads) }
     }
 
     func run() throws {

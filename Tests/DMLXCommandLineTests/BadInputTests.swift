@@ -49,7 +49,7 @@ import Testing
         ("IDX sizes too large for memory", "huge-images-idx3-ubyte",
          ["huge-images-idx3-ubyte": [0, 0, 8, 3] + Array(repeating: 0xFF, count: 12) + [0, 0],
           "huge-labels-idx1-ubyte": [0, 0, 8, 1, 0, 0, 0, 1, 0]],
-         ["huge-images-idx3-ubyte: byte 18", "truncated"]),
+         ["huge-images-idx3-ubyte: byte 4", "at most 1073741824 bytes"]),
     ]
 
     static let cases: [BadInput] = sources.flatMap { source in
@@ -68,6 +68,10 @@ import Testing
                  arguments: ["eval", "--embeddings", "e.npy", "--loss", "arcface", "--json"], mentions: ["arcface"]),
         BadInput(name: "no threads", files: ["e.npy": goodNpy, "e-labels.npy": labels],
                  arguments: ["eval", "--embeddings", "e.npy", "--threads", "0", "--json"], mentions: ["--threads"]),
+        BadInput(name: "2⁶² threads", files: ["e.npy": goodNpy, "e-labels.npy": labels],
+                 arguments: ["eval", "--embeddings", "e.npy", "--threads", "\(1 << 62)", "--json"], mentions: ["--threads"]),
+        BadInput(name: "a perplexity of 1e300", files: ["e.npy": goodNpy, "e-labels.npy": labels],
+                 arguments: ["project", "--embeddings", "e.npy", "--out", "map", "--perplexity", "1e300"], mentions: ["--perplexity"]),
     ] + [
         (["--loss", "arcface"], "arcface"),
         (["--loss", "triplet", "--miner", "hardest"], "hardest"),
@@ -77,6 +81,16 @@ import Testing
         (["--threads", "0"], "--threads"),
         (["--epochs=-1"], "--epochs"),
         (["--split", "sideways"], "sideways"),
+        (["--dim", "\(1 << 62)"], "--dim"),
+        (["--hidden", "128,\(1 << 62)"], "--hidden"),
+        (["--batch-size", "\(1 << 62)"], "--batch-size"),
+        (["--m-per-class", "\(1 << 62)"], "--m-per-class"),
+        (["--threads", "\(1 << 62)"], "--threads"),
+        (["--lr", "nan"], "--lr"),
+        (["--margin", "nan"], "--margin"),
+        (["--proxies-per-class", "1e18"], "--proxies-per-class"),
+        (["--loss", "histogram", "--bins", "\(1 << 62)"], "--bins"),
+        (["--dim", "16384", "--hidden", "16384,16384"], "parameters"),
     ].map { options, mention in
         BadInput(name: options.joined(separator: " "), arguments: ["train", "--data", "iris", "--json"] + options,
                  mentions: [mention])

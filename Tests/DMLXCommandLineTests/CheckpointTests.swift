@@ -104,9 +104,65 @@ import Testing
                 $0.replacingOccurrences(of: "\"rows\":4,", with: "\"rows\":5,")
             },
             Damage(description: "missing", mentions: "cannot be read") { _ in nil },
+            Damage(description: "a model dimension of 10⁹", mentions: "--dim must be between 1 and") {
+                edited($0, ["configuration", "model", "dimension"], 1_000_000_000)
+            },
+            Damage(description: "a tensor of 2⁴⁰ rows", mentions: "1099511627776×") {
+                edited($0, ["parameters", "0", "rows"], 1 << 40)
+            },
+            Damage(description: "a tensor of 2⁴⁰ × 2⁴⁰", mentions: "impossible shape") {
+                edited(edited($0, ["parameters", "0", "rows"], 1 << 40)!, ["parameters", "0", "cols"], 1 << 40)
+            },
+            Damage(description: "a negative epoch", mentions: "epoch -1") { edited($0, ["epoch"], -1) },
+            Damage(description: "NaN weights", mentions: "expected finite weights") {
+                edited($0, ["parameters", "0", "values"], nanValues(of: $0))
+            },
+            Damage(description: "a batch size of 2⁶²", mentions: "--batch-size") {
+                edited($0, ["configuration", "batchSize"], 1 << 62)
+            },
+            Damage(description: "an optimizer step of −1", mentions: "optimizer step -1") { edited($0, ["optimizerStep"], -1) },
+            Damage(description: "an optimizer slot of the wrong size", mentions: "malformed optimizer slot") {
+                edited(edited($0, ["optimizerSlots", "0", "cols"], 1)!, ["optimizerSlots", "0", "values"], "AAAAAA==")
+            },
+            Damage(description: "an emptied history", mentions: "history of epochs") { edited($0, ["history"], [Any]()) },
+            Damage(description: "emptied optimizer slots", mentions: "optimizer state for 0 of") {
+                edited($0, ["optimizerSlots"], [Any]())
+            },
+            Damage(description: "another standardisation", mentions: "has the data changed?") {
+                edited($0, ["standardizer", "mean", "0"], 1000)
+            },
+            Damage(description: "Adam's beta2 of 1", mentions: "Adam's beta2") {
+                edited($0, ["configuration", "optimizer", "beta2"], 1)
+            },
         ]
+
+        /// `text` with the JSON value at `path` (object keys, array indices) replaced.
+        static func edited(_ text: String, _ path: [String], _ value: Any) -> String? {
+            func replace(_ node: Any, _ path: ArraySlice<String>) -> Any {
+                guard let key = path.first else { return value }
+                if var array = node as? [Any], let index = Int(key) {
+                    array[index] = replace(array[index], path.dropFirst())
+                    return array
+                }
+                var object = node as? [String: Any] ?? [:]
+                object[key] = replace(object[key] as Any, path.dropFirst())
+                return object
+            }
+            guard let root = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
+                  let data = try? JSONSerialization.data(withJSONObject: replace(root, path[...])) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        /// Base64 of as many NaN floats as the first parameter tensor holds.
+        static func nanValues(of text: String) -> String {
+            let root = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            let first = (root?["parameters"] as? [[String: Any]])?.first
+            let count = (first?["rows"] as? Int ?? 0) * (first?["cols"] as? Int ?? 0)
+            return [Float](repeating: .nan, count: count).withUnsafeBytes { Data($0) }.base64EncodedString()
+        }
     }
 
+    /// Through both readers of checkpoints, `train --resume` and `export`.
     @Test(arguments: Damage.all)
     func damagedCheckpointIsACleanErrorNamingTheFile(damage: Damage) throws {
         let scratch = try ScratchDirectory()
@@ -118,10 +174,13 @@ import Testing
             try #require(content != text, "the damage did not change the checkpoint")
             try scratch.write("damaged.ckpt", Array(content.utf8))
         }
-        let result = try Dmlx.run(["train", "--resume", damaged, "--epochs", "3", "--json"])
-        #expect(result.failedCleanly, "\(result)")
-        #expect(result.standardError.contains(damaged), "\(result)")
-        #expect(result.standardError.contains(damage.mentions), "\(result)")
-        #expect(result.standardOutput.isEmpty, "\(result)")
+        for command in [["train", "--resume", damaged, "--epochs", "3", "--json"],
+                        ["export", damaged, "--out", scratch.path("exported")]] {
+            let result = try Dmlx.run(command)
+            #expect(result.failedCleanly, "\(result)")
+            #expect(result.standardError.contains(damaged), "\(result)")
+            #expect(result.standardError.contains(damage.mentions), "\(result)")
+            #expect(result.standardOutput.isEmpty, "\(result)")
+        }
     }
 }

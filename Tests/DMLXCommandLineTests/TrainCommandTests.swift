@@ -1,3 +1,4 @@
+import DMLXEngine
 import DMLXTestSupport
 import Foundation
 import Testing
@@ -57,6 +58,20 @@ import Testing
         try #require(result.succeeded, "\(result)")
         for option in Self.trainingOptions {
             #expect(result.standardOutput.contains(option + " "), "\(command) --help lacks \(option)")
+        }
+    }
+
+    /// Help lists every registered loss, miner and classic method, whatever the registries
+    /// hold (the hand-written list named seven of sixteen losses).
+    @Test(arguments: ["train", "compare"])
+    func helpListsEveryLossMinerAndMethodOfTheRegistries(command: String) throws {
+        let result = try Dmlx.run([command, "--help"])
+        try #require(result.succeeded, "\(result)")
+        let words = Set(result.standardOutput.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init))
+        let expected = LossRegistry.lossNames + MahalanobisRegistry.names + (command == "train" ? LossRegistry.minerNames : [])
+        #expect(LossRegistry.lossNames.count >= 16)
+        for name in expected {
+            #expect(words.contains(name), "\(command) --help lacks \(name)")
         }
     }
 

@@ -36,7 +36,7 @@ public struct Checkpoint: Codable, Sendable {
         self.history = history
     }
 
-    /// Reads and validates a checkpoint, naming the file in every error.
+    /// Reads and validates a checkpoint (`validate(file:)`), naming the file in every error.
     public static func read(from url: URL) throws -> Checkpoint {
         let bytes: Data
         do {
@@ -50,9 +50,7 @@ public struct Checkpoint: Codable, Sendable {
         } catch {
             throw CheckpointError(file: url.path, problem: "is not a dmlx checkpoint (\(Self.describe(error)))")
         }
-        guard checkpoint.formatVersion == currentFormatVersion else {
-            throw CheckpointError(file: url.path, problem: "has format version \(checkpoint.formatVersion); this dmlx reads version \(currentFormatVersion)")
-        }
+        try checkpoint.validate(file: url.path)
         return checkpoint
     }
 
@@ -86,29 +84,6 @@ public struct Checkpoint: Codable, Sendable {
         default:
             return String(describing: error)
         }
-    }
-}
-
-/// A named float32 matrix in a checkpoint.
-public struct SavedTensor: Codable, Sendable, Equatable {
-    public var name: String
-    public var rows: Int
-    public var cols: Int
-    /// Base64 of the values as little-endian float32, row-major.
-    public var values: String
-
-    public init(name: String, _ matrix: Matrix<Float>) {
-        self.name = name
-        rows = matrix.rows
-        cols = matrix.cols
-        values = matrix.storage.withUnsafeBytes { Data($0) }.base64EncodedString()
-    }
-
-    /// The matrix, or nil when the data does not hold rows × cols floats.
-    public var matrix: Matrix<Float>? {
-        guard let data = Data(base64Encoded: values), data.count == rows * cols * 4 else { return nil }
-        let floats = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-        return Matrix(rows: rows, cols: cols, storage: floats)
     }
 }
 

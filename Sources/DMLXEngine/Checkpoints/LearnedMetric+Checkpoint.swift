@@ -15,10 +15,7 @@ extension LearnedMetric {
 
     /// The metric saved as `tensors` in `file`.
     init(savedTensors tensors: [SavedTensor], iterations: Int, file: String) throws {
-        func decoded(_ tensor: SavedTensor) throws -> Matrix<Float> {
-            guard let value = tensor.matrix else { throw CheckpointError(file: file, problem: "has a malformed tensor \"\(tensor.name)\"") }
-            return value
-        }
+        func decoded(_ tensor: SavedTensor) throws -> Matrix<Float> { try tensor.matrix(file: file) }
         func matrix(_ name: String) throws -> Matrix<Float>? {
             try tensors.first { $0.name == name }.map(decoded)
         }

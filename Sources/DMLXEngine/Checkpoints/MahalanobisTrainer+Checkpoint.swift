@@ -15,8 +15,13 @@ extension MahalanobisTrainer {
         guard data.split.train.dimension == checkpoint.inputDimension else {
             throw CheckpointError(file: file, problem: "was fitted on \(checkpoint.inputDimension) features, but \(configuration.data) now has \(data.split.train.dimension)")
         }
+        try checkpoint.requireSameStandardization(as: data, file: file)
         if checkpoint.epoch >= 1 {
-            learned = try LearnedMetric(savedTensors: checkpoint.parameters, iterations: Int(checkpoint.history.last?.statistics["iterations"] ?? 0), file: file)
+            let iterations = checkpoint.history.last?.statistics["iterations"] ?? 0
+            guard (0...Double(TrainingConfiguration.Limits.classicCount.upperBound)).contains(iterations) else {
+                throw CheckpointError(file: file, problem: "records \(iterations) iterations; expected 0 to \(TrainingConfiguration.Limits.classicCount.upperBound)")
+            }
+            learned = try LearnedMetric(savedTensors: checkpoint.parameters, iterations: Int(iterations), file: file)
             epoch = 1
         }
         history = checkpoint.history

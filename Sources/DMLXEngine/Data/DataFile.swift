@@ -30,10 +30,11 @@ enum DataFile {
         return [UInt8](data)
     }
 
-    /// The bytes of `path`, inflated if the file is gzip-compressed.
-    static func readInflating(_ path: String) throws -> Contents {
+    /// The bytes of `path`, inflated if the file is gzip-compressed; `declaredLength` bounds
+    /// the inflated length as soon as the data's own header tells it (see `Gzip.inflate`).
+    static func readInflating(_ path: String, declaredLength: ([UInt8]) throws -> Int?) throws -> Contents {
         let raw = try read(path)
         guard Gzip.isCompressed(raw) else { return Contents(bytes: raw, wasCompressed: false) }
-        return Contents(bytes: try Gzip.inflate(raw, file: path), wasCompressed: true)
+        return Contents(bytes: try Gzip.inflate(raw, file: path, declaredLength: declaredLength), wasCompressed: true)
     }
 }

@@ -11,9 +11,17 @@ public enum Gzip {
 
     /// The inflated contents of the gzip data `bytes`, read from `file` (named in errors).
     /// A corrupt or truncated stream is a `DatasetError` at the compressed byte offset.
-    public static func inflate(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+    ///
+    /// `declaredLength` is shown the output after every chunk (1 MiB) until it returns the
+    /// total length the data's own header declares (nil: not known yet, or no header), and
+    /// throws if that header is bad; output beyond the declared length is an error at once.
+    /// So memory stays within the declared length plus a chunk, however far the stream
+    /// would expand (deflate reaches 1032 : 1).
+    public static func inflate(_ bytes: [UInt8], file: String,
+                               declaredLength: ([UInt8]) throws -> Int? = { _ in nil }) throws -> [UInt8] {
         var output = [UInt8]()
         output.reserveCapacity(expectedSize(of: bytes))
+        var limit: Int?
         var input = bytes
         try input.withUnsafeMutableBufferPointer { buffer in
             var consumed = 0
@@ -23,16 +31,25 @@ public enum Gzip {
                                        expected: "another gzip member or the end of the file",
                                        found: "\(buffer.count - consumed) bytes of other data")
                 }
-                consumed += try inflateMember(buffer, from: consumed, into: &output, file: file)
+                consumed += try inflateMember(buffer, from: consumed, into: &output, file: file) { output in
+                    limit = try limit ?? declaredLength(output)
+                    if let limit, output.count > limit {
+                        throw DatasetError(file: file, position: .decompressedByte(limit),
+                                           expected: "the end of the data after the \(limit) bytes its header declares",
+                                           found: "more inflated data")
+                    }
+                }
             }
         }
         return output
     }
 
-    /// Inflates the member starting at `start`, appending to `output`; returns the number
-    /// of compressed bytes it used.
+    /// Inflates the member starting at `start`, appending to `output` and showing it to
+    /// `check` after every good chunk (corrupt data is reported as such first); returns the
+    /// number of compressed bytes it used.
     private static func inflateMember(_ input: UnsafeMutableBufferPointer<UInt8>, from start: Int,
-                                      into output: inout [UInt8], file: String) throws -> Int {
+                                      into output: inout [UInt8], file: String,
+                                      check: ([UInt8]) throws -> Void) throws -> Int {
         var stream = z_stream()
         stream.next_in = input.baseAddress! + start
         stream.avail_in = uInt(input.count - start)
@@ -53,9 +70,10 @@ public enum Gzip {
             let offset = start + Int(stream.total_in)
             switch status {
             case Z_STREAM_END:
+                try check(output)
                 return Int(stream.total_in)
             case Z_OK:
-                continue
+                try check(output)
             case Z_BUF_ERROR where stream.avail_in == 0:
                 throw DatasetError(file: file, position: .byte(offset),
                                    expected: "more gzip data", found: "the end of the file (truncated)")
@@ -68,11 +86,12 @@ public enum Gzip {
     }
 
     /// The uncompressed size recorded in the last member's trailer (modulo 2^32), used only
-    /// to reserve memory once.
+    /// to reserve memory once; never more than deflate's largest ratio (1032 : 1) allows,
+    /// so a forged trailer cannot reserve gigabytes.
     private static func expectedSize(of bytes: [UInt8]) -> Int {
         guard bytes.count >= 18 else { return 0 }
         let tail = bytes.suffix(4)
         let size = tail.reversed().reduce(0) { $0 << 8 | Int($1) }
-        return min(size, 1 << 31)
+        return min(size, bytes.count * 1032)
     }
 }

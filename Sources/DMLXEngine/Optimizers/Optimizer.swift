@@ -42,6 +42,9 @@ public final class Optimizer {
         configuration.proxyLearningRate = proxies
     }
 
+    /// How many state vectors the rule keeps per parameter (what a checkpoint must restore).
+    public var slotCount: Int { rule.slotCount }
+
     /// Restores state saved by a checkpoint.
     public func restore(_ saved: State) { state = saved }
 

@@ -29,7 +29,7 @@ public final class MahalanobisTrainer: EpochTrainer {
         guard let method = configuration.method else {
             throw TrainingError.invalidConfiguration("a classic run needs a --method")
         }
-        guard configuration.threads >= 1 else { throw TrainingError.invalidConfiguration("--threads must be at least 1") }
+        try configuration.validate()
         self.configuration = configuration
         self.data = data
         learner = try MahalanobisRegistry.makeLearner(method, seed: configuration.seed)

@@ -28,7 +28,7 @@ public final class Trainer: EpochTrainer {
     /// configuration start from identical weights, whatever their losses. `customLoss`
     /// replaces the registry's loss of `configuration.loss` (a library user's own loss).
     public init(_ configuration: TrainingConfiguration, data: PreparedData, customLoss: (any MetricLoss)? = nil) throws {
-        try Self.validate(configuration)
+        try configuration.validate(inputDimension: data.split.train.dimension, classes: data.split.train.classes.count)
         self.configuration = configuration
         self.data = data
         let root = SeededGenerator(seed: configuration.seed)
@@ -48,21 +48,6 @@ public final class Trainer: EpochTrainer {
         if greedySampler != nil && miner is any EpochStartMiner {
             throw TrainingError.invalidConfiguration("--sampler greedy cannot be combined with --miner \(configuration.miner), which builds its own batches")
         }
-    }
-
-    private static func validate(_ configuration: TrainingConfiguration) throws {
-        func require(_ condition: Bool, _ message: String) throws {
-            if !condition { throw TrainingError.invalidConfiguration(message) }
-        }
-        try require(configuration.batchSize >= 2, "--batch-size must be at least 2 (got \(configuration.batchSize))")
-        try require(configuration.epochs >= 0, "--epochs must not be negative (got \(configuration.epochs))")
-        try require(configuration.model.dimension >= 1, "--dim must be at least 1 (got \(configuration.model.dimension))")
-        try require(configuration.model.hidden.allSatisfy { $0 >= 1 }, "--hidden widths must be positive")
-        try require(configuration.optimizer.learningRate > 0 && configuration.optimizer.learningRate.isFinite,
-                    "--lr must be a positive number")
-        try require(configuration.optimizer.proxyLearningRate >= 0, "--proxy-lr must not be negative")
-        try require(configuration.threads >= 1, "--threads must be at least 1")
-        try require((configuration.miningRefresh ?? 1) >= 1, "--mining-refresh must be at least 1 epoch")
     }
 
     /// Every parameter the optimizer updates: the model's, then the loss's proxies.
@@ -85,19 +70,27 @@ public final class Trainer: EpochTrainer {
         return snapshot
     }
 
+    /// When a batch's loss or the weights after its step are not finite, the weights and
+    /// optimizer state go back to those of the last completed epoch (so the trainer, its
+    /// epoch count and a checkpoint of it stay consistent) and `TrainingError.diverged` is
+    /// thrown.
     public func trainEpoch(shouldContinue: () -> Bool) throws -> EpochSnapshot? {
         var generator = SeededGenerator(seed: configuration.seed).derived(RandomStream.epochBase.rawValue + UInt64(epoch + 1))
         let started = DispatchTime.now().uptimeNanoseconds
         var batchLosses: [Double] = []
         var statistics = StatisticsAverage()
+        let lastGood = (values: parameters.map(\.value), optimizer: optimizer.state)
         for pool in batchPlan(generator: &generator) {
             guard shouldContinue() else { return nil }
             let batch = greedySampler.map { greedy in
                 greedy.select(from: pool, embeddings: model.embed(data.split.train.features.rows(pool)), generator: &generator)
             } ?? pool
             let (value, batchStatistics) = trainBatch(batch, generator: &generator)
-            guard value.isFinite else {
-                throw TrainingError.diverged("\(configuration.runName): the loss became \(value) in epoch \(epoch + 1), batch \(batchLosses.count + 1); try a lower --lr")
+            guard value.isFinite, parameters.allSatisfy({ $0.value.storage.allSatisfy(\.isFinite) }) else {
+                for (parameter, good) in zip(parameters, lastGood.values) { parameter.value = good }
+                optimizer.restore(lastGood.optimizer)
+                let what = value.isFinite ? "the weights became infinite or NaN" : "the loss became \(value)"
+                throw TrainingError.diverged("\(configuration.runName): \(what) in epoch \(epoch + 1), batch \(batchLosses.count + 1); the weights of epoch \(epoch) are kept; try a lower --lr")
             }
             batchLosses.append(value)
             statistics.add(batchStatistics)
@@ -127,7 +120,8 @@ public final class Trainer: EpochTrainer {
         return greedySampler?.pools(generator: &generator) ?? sampler.epoch(generator: &generator)
     }
 
-    /// One optimisation step; returns the batch's loss and its statistics.
+    /// One optimisation step; returns the batch's loss and its statistics. A non-finite
+    /// loss takes no step (its gradient would spread NaN into every weight).
     private func trainBatch(_ indices: [Int], generator: inout SeededGenerator) -> (Double, [String: Double]) {
         let features = data.split.train.features.rows(indices)
         let labels = indices.map { data.split.train.labels[$0] }
@@ -143,6 +137,7 @@ public final class Trainer: EpochTrainer {
         }
         let evaluation = loss.evaluate(embeddings: embeddings, labels: labels, tuples: tuples)
         statistics.merge(evaluation.statistics) { $1 }
+        guard evaluation.value.isFinite else { return (evaluation.value, statistics) }
         model.backward(Matrix<Float>(evaluation.gradient))
         optimizer.step(parameters)
         return (evaluation.value, statistics)

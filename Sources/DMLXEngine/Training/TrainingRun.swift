@@ -20,6 +20,9 @@ public final class TrainingRun: Sendable {
         case finished
         case stopped
         case failed(String)
+        /// Paused because the loss or the weights became infinite or NaN (the message says
+        /// where); the trainer holds the last good epoch, and resuming trains on from it.
+        case diverged(String)
         /// A watched run whose writer has gone quiet without closing it (killed, hung or
         /// cut off); it runs again if news comes.
         case stalled
@@ -27,7 +30,7 @@ public final class TrainingRun: Sendable {
         public var isTerminal: Bool {
             switch self {
             case .finished, .stopped, .failed: return true
-            case .waiting, .running, .paused, .stalled: return false
+            case .waiting, .running, .paused, .diverged, .stalled: return false
             }
         }
     }
@@ -56,6 +59,7 @@ public final class TrainingRun: Sendable {
     private let observer: (@Sendable (EpochSnapshot) -> Void)?
     private let minimumEpochSeconds: Double
     private let history: History
+    private let pausesOnDivergence: Bool
 
     /// Wraps `trainer`, which from now on must only be used through this run.
     /// `observer` is called on the run's queue after each snapshot is published, with the
@@ -64,11 +68,13 @@ public final class TrainingRun: Sendable {
     /// waits out the rest before the next begins (digits trains 30 epochs in well under a
     /// second). The wait is not training time and changes no number. `history` says
     /// where the epochs' embeddings, proxies and projections stay (a digits epoch's are
-    /// 0.2 MB; 60,000 × 128, 30 MB).
+    /// 0.2 MB; 60,000 × 128, 30 MB). With `pausesOnDivergence` (someone is watching) a
+    /// diverged epoch pauses the run as `.diverged`; without it (headless) the run fails.
     public init(trainer: any EpochTrainer, minimumEpochSeconds: Double = 0, history: History = .inMemory,
-                observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
+                pausesOnDivergence: Bool = true, observer: (@Sendable (EpochSnapshot) -> Void)? = nil) {
         self.minimumEpochSeconds = minimumEpochSeconds
         self.history = history
+        self.pausesOnDivergence = pausesOnDivergence
         configuration = trainer.configuration
         self.observer = observer
         queue = DispatchQueue(label: "dmlx.run.\(trainer.configuration.runName)")
@@ -181,7 +187,7 @@ public final class TrainingRun: Sendable {
             return state.paused ? .idle : .train
         }
         switch (status, action) {
-        case (.stopped, _), (.failed, _), (.finished, .finish), (.finished, .idle): return
+        case (.stopped, _), (.failed, _), (.finished, .finish), (.finished, .idle), (.diverged, .idle): return
         case (_, .idle): setStatus(.paused)
         case (_, .finish): setStatus(.finished)
         case (_, .stop): setStatus(.stopped)
@@ -206,6 +212,9 @@ public final class TrainingRun: Sendable {
             if let snapshot { publish(snapshot) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             scheduleEpoch(after: minimumEpochSeconds - elapsed)
+        } catch TrainingError.diverged(let message) where pausesOnDivergence {
+            control.withLock { $0.paused = true }
+            setStatus(.diverged(message))
         } catch {
             setStatus(.failed(String(describing: error)))
         }

@@ -111,4 +111,28 @@ import DMLXEngine
         #expect(Gzip.isCompressed(try fixtureBytes("tiny-labels-idx1-ubyte.gz")))
         #expect(!Gzip.isCompressed(inflated))
     }
+
+    /// 32 KB that inflate to 32 MiB behind a header declaring 10 labels: the stream stops
+    /// at the first chunk past the declared end, naming it, rather than inflating it all
+    /// and only then noticing the "32 MiB more bytes".
+    @Test func aGzipBombStopsAtTheLengthItsHeaderDeclares() throws {
+        let bomb = try fixture("bomb-labels-idx1-ubyte.gz")
+        expectDatasetError(file: bomb, at: .decompressedByte(18), mentioning: ["the 18 bytes its header declares", "more inflated data"]) {
+            _ = try IDXLoader.labels(path: bomb)
+        }
+    }
+
+    /// A header declaring 65535 × 65535 × 1 bytes (4 GiB) is refused before any of it is
+    /// read or inflated, plain or gzipped.
+    @Test func headersDeclaringMoreThanTheMaximumAreRefusedUpFront() throws {
+        let directory = try TemporaryDirectory()
+        let plain = try directory.write("huge-images-idx3-ubyte", header([65535, 65535, 1]) + [1, 2, 3])
+        expectDatasetError(file: plain, at: .byte(4), mentioning: ["at most \(IDXLoader.maximumDataLength) bytes", "65535×65535×1"]) {
+            _ = try IDXLoader.images(path: plain)
+        }
+        let overflowing = try directory.write("overflow-images-idx3-ubyte", header([UInt32.max, UInt32.max, UInt32.max]))
+        expectDatasetError(file: overflowing, at: .byte(4), mentioning: ["more than 2⁶³ bytes"]) {
+            _ = try IDXLoader.images(path: overflowing)
+        }
+    }
 }

@@ -127,4 +127,16 @@ import DMLXEngine
             _ = try NpyLoader.features(path: path)
         }
     }
+
+    /// A 128-byte file whose header claims 2²⁰ × 2²⁰ float32 (4 TiB) is an error naming
+    /// the size it would need, before anything of that size is allocated.
+    @Test func aHeaderClaimingTwoToTheFortyFloatsIsRefusedBeforeAllocating() throws {
+        let directory = try TemporaryDirectory()
+        let dictionary = "{'descr': '<f4', 'fortran_order': False, 'shape': (1048576, 1048576), }"
+        let header = Array(dictionary.utf8) + Array(repeating: 0x20, count: 117 - dictionary.utf8.count) + [0x0A]
+        let path = try directory.write("huge.npy", [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [0, 0, 0, 0])
+        expectDatasetError(file: path, at: .byte(132), mentioning: ["4398046511104 bytes", "truncated"]) {
+            _ = try NpyLoader.features(path: path)
+        }
+    }
 }
