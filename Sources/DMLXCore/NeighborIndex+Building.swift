@@ -24,11 +24,12 @@ extension NeighborIndex {
                              progress: ((Double) -> Bool)? = nil) throws(NeighborIndexError) -> NeighborIndex? {
         let kind = choice.resolvedKind(points: points.rows, dimension: points.cols)
         let parameters = choice.parameters
-        let make = { (summary: String, faiss: FaissIndex?) in
+        let make = { (kind: NeighborIndexKind, summary: String, faiss: FaissIndex?) in
             NeighborIndex(kind: kind, isAutomatic: choice.kind == nil, points: points, threads: threads, summary: summary, faiss: faiss)
         }
+        // A single point has no neighbours to approximate.
         guard kind != .exact, points.rows > 1 else {
-            return progress?(1) == false ? nil : make("exact", nil)
+            return progress?(1) == false ? nil : make(.exact, "exact", nil)
         }
         let report = { (share: Double) in progress?(share) ?? true }
         let description: String
@@ -60,7 +61,7 @@ extension NeighborIndex {
         try faiss.set(tuned.name, to: value)
         settings.append((tuned.name, value))
         guard report(1) else { return nil }
-        return make(([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss)
+        return make(kind, ([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss)
     }
 
     /// Adds every point in chunks of `addChunk`, reporting progress over `shares`; false

@@ -135,7 +135,7 @@ import DMLXCore
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 20_000, dimension: 784) == .exact)
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 60_000, dimension: 784) == .ivf)
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 1_000_000, dimension: 128) == .ivf)
-        #expect(NeighborIndexChoice.automatic.resolvedKind(points: 500_000, dimension: 2) == .exact)
+        #expect(NeighborIndexChoice.automatic.resolvedKind(points: 300_000, dimension: 2) == .exact)
         #expect(NeighborIndexChoice(kind: .hnsw).resolvedKind(points: 10, dimension: 2) == .hnsw)
     }
 
