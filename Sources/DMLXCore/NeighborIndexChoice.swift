@@ -3,7 +3,7 @@
 ///
 /// Automatic means exact while exact leave-one-out search answers within seconds, IVF
 /// above. Exact search costs about n²·(d + 2) multiply-adds (the GEMM of the symmetric
-/// search); `exactWorkLimit` is the work that takes about 10 s with 2 threads on the
+/// search); `defaultExactWorkLimit` is the work that takes about 10 s with 2 threads on the
 /// 2-core development machine: README's Speed table has 60,000 × 128 points (4.7·10¹¹)
 /// in 3.1 s with no other load (50,000 × 128 took 8.0 s, 25,000 × 128 2.3 s, while other
 /// builds shared the machine). So up to about 107,000 points of dimension 128, 43,000 of
@@ -13,8 +13,11 @@ public struct NeighborIndexChoice: Sendable, Equatable {
     public var kind: NeighborIndexKind?
     public var parameters: NeighborIndexParameters
 
+    /// Above this work (n²·(d + 2)) an automatic choice tries IVF.
+    public var exactWorkLimit = NeighborIndexChoice.defaultExactWorkLimit
+
     public static let automatic = NeighborIndexChoice(kind: nil)
-    public static let exactWorkLimit = 1.5e12
+    public static let defaultExactWorkLimit = 1.5e12
 
     public init(kind: NeighborIndexKind?, parameters: NeighborIndexParameters = NeighborIndexParameters()) {
         self.kind = kind
@@ -23,7 +26,7 @@ public struct NeighborIndexChoice: Sendable, Equatable {
 
     /// The kind searched for `points` points of `dimension` dimensions.
     public func resolvedKind(points: Int, dimension: Int) -> NeighborIndexKind {
-        kind ?? (Self.exactWork(points: points, dimension: dimension) <= Self.exactWorkLimit ? .exact : .ivf)
+        kind ?? (Self.exactWork(points: points, dimension: dimension) <= exactWorkLimit ? .exact : .ivf)
     }
 
     /// Multiply-adds of the exact leave-one-out search, n²·(d + 2).
