@@ -24,16 +24,21 @@ extension NeighborIndex {
     /// - HNSW (`HNSW{M},Flat`, M default 32, efConstruction default 40): points in chunks
     ///   (90%), then tuning.
     /// Unless given, nprobe (efSearch) is the smallest power of two from 1 (16) whose
-    /// recall@10 on the tuning sample reaches `targetRecall`, or the largest tried.
+    /// recall@10 on the tuning sample reaches `targetRecall`, or the largest tried (nlist,
+    /// 1024). An automatic choice (`choice.kind` nil) probes at most nlist/32 cells, beyond
+    /// which IVF's scans are no cheaper than exact search, and falls back to exact search
+    /// (an exact index) when that does not reach the target: on data without cluster
+    /// structure IVF only makes the answer slower and worse.
     public static func build(_ points: Matrix<Float>, choice: NeighborIndexChoice = .automatic, threads: Int = 1,
                              progress: ((Double) -> Bool)? = nil) throws(NeighborIndexError) -> NeighborIndex? {
         let kind = choice.resolvedKind(points: points.rows, dimension: points.cols)
         let parameters = choice.parameters
-        let make = { (summary: String, faiss: FaissIndex?) in
+        let make = { (kind: NeighborIndexKind, summary: String, faiss: FaissIndex?) in
             NeighborIndex(kind: kind, isAutomatic: choice.kind == nil, points: points, threads: threads, summary: summary, faiss: faiss)
         }
+        // A single point has no neighbours to approximate.
         guard kind != .exact, points.rows > 1 else {
-            return progress?(1) == false ? nil : make("exact", nil)
+            return progress?(1) == false ? nil : make(.exact, "exact", nil)
         }
         let report = { (share: Double) in progress?(share) ?? true }
         let description: String
@@ -49,7 +54,11 @@ extension NeighborIndex {
             guard report(0) else { return nil }
             try faiss.train(sample.count == points.rows ? points : points.rows(sample), threads: threads)
             guard try add(points, to: faiss, threads: threads, shares: 0.4..<0.9, report) else { return nil }
-            tuned = ("nprobe", Array(sequence(first: 1) { $0 * 2 }.prefix { $0 < nlist }) + [nlist])
+            // Chosen automatically, IVF must beat exact search, and Debian's faiss scans
+            // slowly: a leave-one-out search of 20,000 × 128 points through one cell holding
+            // them all took 103 s, exact search 4.3 s (24 times less). So at most nlist/32.
+            let probeLimit = choice.kind == nil ? max(1, nlist / 32) : nlist
+            tuned = ("nprobe", Array(sequence(first: 1) { $0 * 2 }.prefix { $0 < probeLimit }) + [probeLimit])
         } else {
             let m = parameters["M"] ?? 32
             description = "HNSW\(m),Flat"
@@ -61,12 +70,16 @@ extension NeighborIndex {
             tuned = ("efSearch", Array(sequence(first: 16) { $0 * 2 }.prefix { $0 <= 1024 }))
         }
         var value = parameters[tuned.name] ?? 0
-        if value == 0 { value = try tune(faiss, kind, tuned.name, candidates: tuned.candidates, points: points, threads: threads) }
+        if value == 0 {
+            let reaching = try tune(faiss, kind, tuned.name, candidates: tuned.candidates, points: points, threads: threads)
+            if reaching == nil && choice.kind == nil { return progress?(1) == false ? nil : make(.exact, "exact", nil) }
+            value = reaching ?? tuned.candidates.last!
+        }
         try faiss.set(tuned.name, to: value)
         faiss.seal()
         settings.append((tuned.name, value))
         guard report(1) else { return nil }
-        return make(([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss)
+        return make(kind, ([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss)
     }
 
     /// Adds every point in chunks of `addChunk`, reporting progress over `shares`; false
@@ -83,9 +96,9 @@ extension NeighborIndex {
     }
 
     /// The first of `candidates` (increasing) whose recall@10 on the tuning sample
-    /// reaches `targetRecall`, else the last.
+    /// reaches `targetRecall`, else nil.
     private static func tune(_ faiss: FaissIndex, _ kind: NeighborIndexKind, _ name: String, candidates: [Int], points: Matrix<Float>,
-                             threads: Int) throws(NeighborIndexError) -> Int {
+                             threads: Int) throws(NeighborIndexError) -> Int? {
         let probe = NeighborIndex(kind: kind, isAutomatic: false, points: points, threads: threads, summary: name, faiss: faiss)
         let queries = recallSample(points: points.rows, sample: tuningSample, seed: 0)
         let k = min(10, points.rows - 1)
@@ -96,6 +109,6 @@ extension NeighborIndex {
                 return candidate
             }
         }
-        return candidates.last!
+        return nil
     }
 }

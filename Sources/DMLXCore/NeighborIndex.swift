@@ -10,6 +10,8 @@
 /// neighbours by distance recompute them (`NeighborLists.withExactDistances`).
 ///
 /// Immutable once built and safe to share: faiss calls are serialised by `FaissIndex`.
+/// IVF is the same run after run; an HNSW graph built with more than one thread is not
+/// (faiss inserts points in parallel), so its neighbours may differ slightly between runs.
 public final class NeighborIndex: Sendable {
     public let kind: NeighborIndexKind
     /// Whether the kind was chosen automatically (`NeighborIndexChoice.automatic`), which

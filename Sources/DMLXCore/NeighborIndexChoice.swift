@@ -3,7 +3,7 @@
 ///
 /// Automatic means exact while the exact leave-one-out search takes about a minute or
 /// less on a 2-core laptop, IVF above. Exact search costs about n²·(d + 2) multiply-adds
-/// (the GEMM of the symmetric search); `exactWorkLimit` is 3·10¹² of them, a little over
+/// (the GEMM of the symmetric search); `defaultExactWorkLimit` is 3·10¹² of them, a little over
 /// the 60,000 raw Fashion-MNIST training images (2.8·10¹², 60 s on 2 threads, R = 5,999
 /// deep), so every data set dmlx scored exactly before keeps its exact numbers: up to
 /// about 150,000 points of dimension 128 are searched exactly (README's Speed table:
@@ -12,8 +12,11 @@ public struct NeighborIndexChoice: Sendable, Equatable {
     public var kind: NeighborIndexKind?
     public var parameters: NeighborIndexParameters
 
+    /// Above this work (n²·(d + 2)) an automatic choice tries IVF.
+    public var exactWorkLimit = NeighborIndexChoice.defaultExactWorkLimit
+
     public static let automatic = NeighborIndexChoice(kind: nil)
-    public static let exactWorkLimit = 3e12
+    public static let defaultExactWorkLimit = 3e12
 
     public init(kind: NeighborIndexKind?, parameters: NeighborIndexParameters = NeighborIndexParameters()) {
         self.kind = kind
@@ -22,7 +25,7 @@ public struct NeighborIndexChoice: Sendable, Equatable {
 
     /// The kind searched for `points` points of `dimension` dimensions.
     public func resolvedKind(points: Int, dimension: Int) -> NeighborIndexKind {
-        kind ?? (Self.exactWork(points: points, dimension: dimension) <= Self.exactWorkLimit ? .exact : .ivf)
+        kind ?? (Self.exactWork(points: points, dimension: dimension) <= exactWorkLimit ? .exact : .ivf)
     }
 
     /// Multiply-adds of the exact leave-one-out search, n²·(d + 2).

@@ -9,13 +9,13 @@ import Foundation
 /// and said so on stderr.
 struct IndexOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Neighbour search: \(NeighborIndexKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: exact up to about \(Self.exactLimitExample), faiss's IVF above; approximate results state their measured recall).",
+        "Neighbour search (default: exact up to about \(Self.exactLimitExample), faiss's IVF above; approximate results state their measured recall).",
         valueName: "kind"))
     var index: NeighborIndexKind?
 
     @Option(name: .customLong("index-params"), help: ArgumentHelp(
-        "Parameters of --index as key=value,... — " + NeighborIndexKind.allCases.filter { !$0.parameters.isEmpty }.map { kind in
-            "\(kind.rawValue): " + kind.parameters.map { "\($0.key) \($0.meaning)" }.joined(separator: "; ")
+        "Parameters of --index, key=value,... — " + NeighborIndexKind.allCases.filter { !$0.parameters.isEmpty }.map { kind in
+            "\(kind.rawValue): " + kind.parameters.map { "\($0.key), \($0.meaning)" }.joined(separator: "; ")
         }.joined(separator: ". ") + ".",
         valueName: "key=value,..."))
     var indexParams: String?
@@ -56,7 +56,7 @@ struct IndexOptions: ParsableArguments {
 
     /// "1,000,000 points of dimension 128" style example of the automatic limit.
     private static var exactLimitExample: String {
-        let points = Int((NeighborIndexChoice.exactWorkLimit / 130).squareRoot() / 1000) * 1000
+        let points = Int((NeighborIndexChoice.defaultExactWorkLimit / 130).squareRoot() / 1000) * 1000
         return "\(points) points of dimension 128"
     }
 }

@@ -135,8 +135,24 @@ import DMLXCore
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 20_000, dimension: 784) == .exact)
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 60_000, dimension: 784) == .ivf)
         #expect(NeighborIndexChoice.automatic.resolvedKind(points: 1_000_000, dimension: 128) == .ivf)
-        #expect(NeighborIndexChoice.automatic.resolvedKind(points: 500_000, dimension: 2) == .exact)
+        #expect(NeighborIndexChoice.automatic.resolvedKind(points: 300_000, dimension: 2) == .exact)
         #expect(NeighborIndexChoice(kind: .hnsw).resolvedKind(points: 10, dimension: 2) == .hnsw)
+    }
+
+    /// Chosen automatically, IVF is kept only where a few cells reach the target recall:
+    /// clustered data keeps it, structureless Gaussian noise falls back to exact search.
+    @Test func automaticIVFFallsBackToExactWhereItWouldNotPay() throws {
+        var choice = NeighborIndexChoice.automatic
+        choice.exactWorkLimit = 0
+        let clusteredIndex = try #require(try NeighborIndex.build(clustered(8000, dimension: 16, clusters: 200, seed: 10),
+                                                                  choice: choice, threads: 2))
+        #expect(clusteredIndex.kind == .ivf && clusteredIndex.isAutomatic, "\(clusteredIndex.summary)")
+        #expect(try clusteredIndex.measuredRecall(seed: 11).value >= 0.9)
+        let noise = try #require(try NeighborIndex.build(clustered(8000, dimension: 16, clusters: 1, seed: 12),
+                                                         choice: choice, threads: 2))
+        #expect(noise.isExact && noise.isAutomatic && noise.summary == "exact")
+        let forced = try build(clustered(8000, dimension: 16, clusters: 1, seed: 12), .ivf)
+        #expect(forced.kind == .ivf && forced.summary.hasPrefix("IVF205,Flat nprobe "), "\(forced.summary)")
     }
 
     @Test(arguments: [
