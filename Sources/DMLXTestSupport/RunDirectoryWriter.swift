@@ -19,11 +19,7 @@ public struct RunDirectoryWriter {
     /// Appends batch lines as given (a test may leave the last without its newline).
     public func appendBatches(_ text: String) throws {
         let url = run.appendingPathComponent("batches.jsonl")
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
+        try FileManager.default.append(Data(text.utf8), to: url)
     }
 
     /// Appends one batch line.

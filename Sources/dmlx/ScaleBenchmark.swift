@@ -60,6 +60,10 @@ enum ScaleBenchmark {
         print(String(format: "  dmlx view          first frame %.2f s, explorable %.1f s, key to frame median %.0f ms / p95 %.0f ms, peak %.2f GB",
                      measured.firstFrameSeconds ?? .nan, measured.explorableSeconds, measured.keyToFrame.median ?? .nan,
                      measured.keyToFrame.p95 ?? .nan, view.peakMegabytes / 1024))
+        if let recall = measured.neighborRecallAt10 {
+            print(String(format: "  neighbour panel    %@, recall@10 %.3f against exact search (1,000 queries), one point's neighbours median %.1f ms / worst %.1f ms",
+                         measured.index, recall, measured.neighborQuery.median ?? .nan, measured.neighborQuery.worst ?? .nan))
+        }
         guard let python else { return }
         let script = try ReferenceScript.locate("faiss_scale.py").path
         let labelsFile = file.replacingOccurrences(of: ".npy", with: "-labels.npy")

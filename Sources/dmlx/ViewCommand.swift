@@ -60,7 +60,7 @@ struct ViewCommand: ParsableCommand {
     }
 
     /// The given embeddings read, projected, indexed for neighbour search (approximately,
-    /// with its recall measured, when exact search would not answer within seconds) and
+    /// with its recall measured, when exact search would not answer within a minute) and
     /// set to be scored in the background.
     private var opening: @Sendable (ProgressBoard) throws -> InteractiveSession.Opening? {
         let (file, labels, seed, map, choice) = (file, labels ?? metadata, seed, map, try? search.choice())
@@ -100,9 +100,23 @@ struct ViewCommand: ParsableCommand {
         backend.startKeys(after: 0.2)
         let runtime = InteractiveSession.runUI(on: backend, opening, board: board, maps: mapSettings)
         let (latencies, frames) = (backend.latencyMilliseconds, runtime.recentFrameMilliseconds)
+        let approximate = opening.state.data.approximateNeighbors
         let measurement = ViewMeasurement(points: opening.state.data.pointCount, firstFrameSeconds: backend.firstFrameSeconds,
-                                          explorableSeconds: explorable, keyToFrame: .init(latencies), frame: .init(frames))
+                                          explorableSeconds: explorable, keyToFrame: .init(latencies), frame: .init(frames),
+                                          index: approximate?.index.summary ?? "exact", neighborRecallAt10: approximate?.recall.value,
+                                          neighborQuery: .init(try approximate.map { try Self.queryMilliseconds($0.index) } ?? []))
         print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
+    }
+
+    /// How long `index` takes to find one point's neighbours (the panel's 8), for 200
+    /// seeded points.
+    private static func queryMilliseconds(_ index: NeighborIndex) throws -> [Double] {
+        var generator = SeededGenerator(seed: 7)
+        return try generator.sampleIndices(min(200, index.points.rows), below: index.points.rows).map { point in
+            let started = DispatchTime.now().uptimeNanoseconds
+            _ = try index.neighbors(of: point, k: 8)
+            return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        }
     }
 
     /// The UI's state for given embeddings: one "run" of epoch 0 with `metrics`, opened on `map`.

@@ -10,4 +10,10 @@ struct ViewMeasurement: Codable {
     var keyToFrame: Spread
     /// Rendering and presenting one frame.
     var frame: Spread
+    /// The neighbour panel's search: "exact" or the approximate index.
+    var index: String
+    /// The approximate index's recall@10 against exact search (1,000 sampled queries).
+    var neighborRecallAt10: Double?
+    /// One point's neighbours from the approximate index, for 200 points (none when exact).
+    var neighborQuery: Spread
 }

@@ -99,13 +99,7 @@ public struct RunRecorder: Sendable {
             JSONValue.object([("epoch", .integer(epoch)), ("batch", .integer(batch)), ("loss", Self.exact(loss)), ("time", Self.exact(time))])
                 .rendered + "\n"
         }.joined()
-        try Self.writing(url.path) {
-            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(lines.utf8))
-        }
+        try Self.writing(url.path) { try FileManager.default.append(Data(lines.utf8), to: url) }
     }
 
     /// Writes `data` beside `url` under a hidden name and renames it into place.
