@@ -49,6 +49,16 @@ enum ScaleBenchmark {
         return quick ? [mixture(100_000)] : [fashion, mixture(100_000), mixture(1_000_000)]
     }
 
+    /// faiss's arguments for the index dmlx's eval used: none for exact (faiss's flat
+    /// index), else IVF with the same nprobe (`neighbor_search.index` of eval's JSON, e.g.
+    /// "IVF4000,Flat nprobe 4"; both take nlist = 4·√n).
+    private static func sameIndex(as eval: MeasuredProcess) -> [String] {
+        let index = (try? JSONSerialization.jsonObject(with: Data(eval.standardOutput.utf8)) as? [String: Any])
+            .flatMap { $0["neighbor_search"] as? [String: Any] }?["index"] as? String ?? "exact"
+        guard index.hasPrefix("IVF"), let nprobe = index.split(separator: " ").last.flatMap({ Int($0) }) else { return [] }
+        return ["--ivf", "--nprobe", String(nprobe)]
+    }
+
     private static func measure(_ file: String, threads: Int, python: String?, labels: [Int]) throws {
         let dmlx = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let eval = try MeasuredProcess.run(dmlx, ["eval", "--embeddings", file, "--threads", String(threads), "--quiet", "--json"])
@@ -67,7 +77,7 @@ enum ScaleBenchmark {
         guard let python else { return }
         let script = try ReferenceScript.locate("faiss_scale.py").path
         let labelsFile = file.replacingOccurrences(of: ".npy", with: "-labels.npy")
-        let peer = try MeasuredProcess.run(python, [script, file, labelsFile, "--threads", String(threads)] + (labels.count > 200_000 ? ["--ivf"] : []))
+        let peer = try MeasuredProcess.run(python, [script, file, labelsFile, "--threads", String(threads)] + Self.sameIndex(as: eval))
         guard peer.status == 0, let line = peer.standardOutput.split(separator: "\n").last,
               let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             throw CommandFailure("\(script) exited with status \(peer.status) (is \(python) a Python with faiss, e.g. .venv-test/bin/python?)")
