@@ -6,8 +6,8 @@ import DMLXEngine
 ///
 /// One query is a single pass over the rows (`Matrix.exactSquaredDistance`, eight SIMD
 /// lanes) with a short sorted list of the best k — about 20 µs for 900 × 32, 0.3 ms for
-/// 5,000 × 64, 15 ms for 60,000 × 784 — cheap enough to repeat for every epoch of a
-/// frame, where the blocked many-query search would spend its time setting up.
+/// 5,000 × 64 — cheap enough to repeat for every epoch of a frame, where the blocked
+/// many-query search would spend its time setting up.
 public enum PointNeighbors {
     public struct Neighbor: Equatable, Sendable {
         public var index: Int

@@ -8,7 +8,8 @@ extension NeighborIndex {
 
     /// The exact index over `points`: nothing to build, so it cannot fail.
     public static func exact(_ points: Matrix<Float>, threads: Int = 1) -> NeighborIndex {
-        NeighborIndex(kind: .exact, isAutomatic: false, points: points, threads: threads, summary: "exact", faiss: nil)
+        NeighborIndex(kind: .exact, isAutomatic: false, points: points, threads: threads, summary: "exact", faiss: nil,
+                      tuningRecall: nil)
     }
 
     /// Builds the index `choice` resolves to over `points` (kept, not copied unless
@@ -33,12 +34,13 @@ extension NeighborIndex {
                              progress: ((Double) -> Bool)? = nil) throws(NeighborIndexError) -> NeighborIndex? {
         let kind = choice.resolvedKind(points: points.rows, dimension: points.cols)
         let parameters = choice.parameters
-        let make = { (kind: NeighborIndexKind, summary: String, faiss: FaissIndex?) in
-            NeighborIndex(kind: kind, isAutomatic: choice.kind == nil, points: points, threads: threads, summary: summary, faiss: faiss)
+        let make = { (kind: NeighborIndexKind, summary: String, faiss: FaissIndex?, tuningRecall: NeighborRecall?) in
+            NeighborIndex(kind: kind, isAutomatic: choice.kind == nil, points: points, threads: threads, summary: summary, faiss: faiss,
+                          tuningRecall: tuningRecall)
         }
         // A single point has no neighbours to approximate.
         guard kind != .exact, points.rows > 1 else {
-            return progress?(1) == false ? nil : make(.exact, "exact", nil)
+            return progress?(1) == false ? nil : make(.exact, "exact", nil, nil)
         }
         let report = { (share: Double) in progress?(share) ?? true }
         let description: String
@@ -70,16 +72,18 @@ extension NeighborIndex {
             tuned = ("efSearch", Array(sequence(first: 16) { $0 * 2 }.prefix { $0 <= 1024 }))
         }
         var value = parameters[tuned.name] ?? 0
+        var tuningRecall: NeighborRecall?
         if value == 0 {
             let reaching = try tune(faiss, kind, tuned.name, candidates: tuned.candidates, points: points, threads: threads)
-            if reaching == nil && choice.kind == nil { return progress?(1) == false ? nil : make(.exact, "exact", nil) }
-            value = reaching ?? tuned.candidates.last!
+            if reaching == nil && choice.kind == nil { return progress?(1) == false ? nil : make(.exact, "exact", nil, nil) }
+            value = reaching?.value ?? tuned.candidates.last!
+            tuningRecall = reaching?.recall
         }
         try faiss.set(tuned.name, to: value)
         faiss.seal()
         settings.append((tuned.name, value))
         guard report(1) else { return nil }
-        return make(kind, ([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss)
+        return make(kind, ([description] + settings.map { "\($0.0) \($0.1)" }).joined(separator: " "), faiss, tuningRecall)
     }
 
     /// Adds every point in chunks of `addChunk`, reporting progress over `shares`; false
@@ -96,18 +100,18 @@ extension NeighborIndex {
     }
 
     /// The first of `candidates` (increasing) whose recall@10 on the tuning sample
-    /// reaches `targetRecall`, else nil.
+    /// reaches `targetRecall`, with that recall, else nil.
     private static func tune(_ faiss: FaissIndex, _ kind: NeighborIndexKind, _ name: String, candidates: [Int], points: Matrix<Float>,
-                             threads: Int) throws(NeighborIndexError) -> Int? {
-        let probe = NeighborIndex(kind: kind, isAutomatic: false, points: points, threads: threads, summary: name, faiss: faiss)
+                             threads: Int) throws(NeighborIndexError) -> (value: Int, recall: NeighborRecall)? {
+        let probe = NeighborIndex(kind: kind, isAutomatic: false, points: points, threads: threads, summary: name, faiss: faiss,
+                                  tuningRecall: nil)
         let queries = recallSample(points: points.rows, sample: tuningSample, seed: 0)
         let k = min(10, points.rows - 1)
         let exact = probe.exactNeighbors(of: queries, k: k)
         for candidate in candidates {
             try faiss.set(name, to: candidate)
-            if NeighborRecall(found: try probe.neighbors(of: queries, k: k), exact: exact, k: k).value >= targetRecall {
-                return candidate
-            }
+            let recall = NeighborRecall(found: try probe.neighbors(of: queries, k: k), exact: exact, k: k)
+            if recall.value >= targetRecall { return (candidate, recall) }
         }
         return nil
     }

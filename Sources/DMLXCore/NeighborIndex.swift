@@ -23,15 +23,21 @@ public final class NeighborIndex: Sendable {
     /// What was built, as a person reads it: "exact", "IVF4000,Flat nprobe 32",
     /// "HNSW32,Flat efConstruction 40 efSearch 64".
     public let summary: String
+    /// The recall@10 its search parameter was tuned to (`measuredRecall(k: 10)` with the
+    /// default sample and seed, measured while building); nil when not tuned (exact, or
+    /// the parameter given), for callers that want it to measure.
+    public let tuningRecall: NeighborRecall?
     private let faiss: FaissIndex?
 
-    init(kind: NeighborIndexKind, isAutomatic: Bool, points: Matrix<Float>, threads: Int, summary: String, faiss: FaissIndex?) {
+    init(kind: NeighborIndexKind, isAutomatic: Bool, points: Matrix<Float>, threads: Int, summary: String, faiss: FaissIndex?,
+         tuningRecall: NeighborRecall?) {
         self.kind = kind
         self.isAutomatic = isAutomatic
         self.points = points
         self.threads = threads
         self.summary = summary
         self.faiss = faiss
+        self.tuningRecall = tuningRecall
     }
 
     public var isExact: Bool { faiss == nil }
@@ -39,7 +45,8 @@ public final class NeighborIndex: Sendable {
     /// The same index searched with `threads` threads (a background scoring leaves the
     /// interface a core); the faiss index is shared, not copied.
     public func withThreads(_ threads: Int) -> NeighborIndex {
-        NeighborIndex(kind: kind, isAutomatic: isAutomatic, points: points, threads: threads, summary: summary, faiss: faiss)
+        NeighborIndex(kind: kind, isAutomatic: isAutomatic, points: points, threads: threads, summary: summary, faiss: faiss,
+                      tuningRecall: tuningRecall)
     }
 
     /// Queries per faiss call of the leave-one-out search: enough for its OpenMP threads
@@ -123,10 +130,12 @@ public final class NeighborIndex: Sendable {
     }
 
     /// The exact `k` nearest other points of each of `queries`, one list per query,
-    /// whatever the kind: brute force of those queries against every point.
-    public func exactNeighbors(of queries: [Int], k: Int) -> NeighborLists {
+    /// whatever the kind: brute force of those queries against every point. `progress`
+    /// hears the share done; when it answers false the search stops and the lists are
+    /// incomplete (a caller abandoning it discards them).
+    public func exactNeighbors(of queries: [Int], k: Int, progress: ((Double) -> Bool)? = nil) -> NeighborLists {
         let k = max(0, min(k, points.rows - 1))
         return NearestNeighbors.search(queries: points.rows(queries), references: points, k: k + 1, excludeSelf: false,
-                                       threads: threads).droppingSelf(points: queries)
+                                       threads: threads, progress: progress).droppingSelf(points: queries)
     }
 }

@@ -77,7 +77,10 @@ struct ViewCommand: ParsableCommand {
                 try Self.state(showing: data, from: file, metrics: .unknown, map: map)
             }
             if !index.isExact {
-                let recall = try board.track("measuring the index's recall@10 on 1,000 queries") { _ in try index.measuredRecall(k: 10) }
+                // Tuning measured it already, on the same sample, unless the parameter was given.
+                let recall = try index.tuningRecall ?? board.track("measuring the index's recall@10 on 1,000 queries") { _ in
+                    try index.measuredRecall(k: 10)
+                }
                 state.data.approximateNeighbors = (index, recall)
             }
             let run = GivenEmbeddingsRun(snapshot: state.runs[0].snapshots[0], labels: data.labels,

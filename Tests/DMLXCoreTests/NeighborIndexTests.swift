@@ -80,6 +80,17 @@ import DMLXCore
         }
     }
 
+    /// The recall a tuned index keeps from tuning is what measuring it afresh gives (so a
+    /// caller need not search the sample again); a given parameter leaves it to measure.
+    @Test func aTunedIndexKeepsTheRecallItWasTunedTo() throws {
+        let points = clustered(4000, dimension: 16, clusters: 20, seed: 4)
+        let tuned = try build(points, .ivf)
+        #expect(try tuned.tuningRecall == tuned.measuredRecall(k: 10))
+        #expect(tuned.tuningRecall!.value >= NeighborIndex.targetRecall)
+        let given = try build(points, .ivf, "nprobe=2")
+        #expect(given.tuningRecall == nil && NeighborIndex.exact(points).tuningRecall == nil)
+    }
+
     /// Recall over all points (the sample is every point when it is at least n) matches a
     /// count against brute force done here.
     @Test func measuredRecallCountsTheExactNeighboursFound() throws {

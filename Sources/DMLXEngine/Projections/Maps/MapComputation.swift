@@ -32,8 +32,13 @@ public struct MapComputation {
     /// points take seconds where a graph of every point would take minutes.
     public func neighbors(k requested: Int? = nil) -> NeighborLists? {
         if job.method == .pca, let queries = trustQueries {
-            guard report(frame(.neighbors(0))) else { return nil }
-            return NeighborIndex.exact(job.embeddings, threads: settings.threads).exactNeighbors(of: queries, k: settings.trustNeighbors)
+            var abandoned = false
+            let lists = NeighborIndex.exact(job.embeddings, threads: settings.threads)
+                .exactNeighbors(of: queries, k: settings.trustNeighbors) { share in
+                    abandoned = !report(frame(.neighbors(share)))
+                    return !abandoned
+                }
+            return abandoned ? nil : lists
         }
         let k = requested ?? settings.neighborCount(for: job.method, points: job.embeddings.rows)
         let searched = k + NeighborLists.searchMargin(for: k)
