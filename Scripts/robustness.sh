@@ -159,17 +159,21 @@ echo "== memory of a 1,000-epoch run"
 read -r first last start_mb end_mb <<< "$(python3 - "$dmlx" <<'PYTHON'
 import json, subprocess, sys
 def rss(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+    """Resident MB, or None once the run has ended (gone, or a zombie without VmRSS)."""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 run = subprocess.Popen([sys.argv[1], "train", "--data", "digits", "--epochs", "1000", "--json"],
                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-readings = []  # (epoch, resident MB) as each epoch's record arrives
+readings = []  # (epoch, resident MB) as each epoch's record arrives while the run lives
 for line in run.stdout:
-    try:
-        readings.append((json.loads(line)["epoch"], rss(run.pid)))
-    except OSError:  # the run ended between its last line and the reading
-        pass
+    record, resident = json.loads(line), rss(run.pid)
+    if resident is not None and "epoch" in record:
+        readings.append((record["epoch"], resident))
 run.wait()
 (first, start), (last, end) = readings[1], readings[-1]
 print(first, last, round(start, 1), round(end, 1))
