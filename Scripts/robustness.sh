@@ -40,8 +40,8 @@ TMPDIR="$scratch" "$bin/dmlx-fuzz" --fixtures Tests/DMLXEngineTests/Fixtures/dat
     | tee "$scratch/fuzz.txt"
 fuzz_status=${PIPESTATUS[0]}
 formats=$(grep -c '^fuzz ' "$scratch/fuzz.txt")
-if [ "$fuzz_status" -eq 0 ] && [ "$formats" -eq 7 ]; then
-    verdict OK "fuzzing: 7 formats, 0 crashes, 0 hangs"
+if [ "$fuzz_status" -eq 0 ] && [ "$formats" -eq 8 ]; then
+    verdict OK "fuzzing: 8 formats, 0 crashes, 0 hangs"
 else
     verdict FAIL "fuzzing: exit $fuzz_status over $formats formats (see above)"
 fi

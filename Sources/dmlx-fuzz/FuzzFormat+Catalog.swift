@@ -3,11 +3,12 @@ import DMLXEngine
 import Foundation
 
 extension FuzzFormat {
-    static let names = ["npy", "csv", "tsv", "idx", "projector", "checkpoint", "checkpoint-fields"]
+    static let names = ["npy", "csv", "tsv", "idx", "projector", "checkpoint", "checkpoint-fields", "options"]
 
     /// The format `name`, its seeds real files: NumPy's own fixtures and dmlx's writer for
     /// .npy, the built-in data sets as CSV/TSV and projector files, the gzipped IDX
-    /// fixtures plus plain IDX of digits, and checkpoints of three real runs.
+    /// fixtures plus plain IDX of digits, checkpoints of three real runs, and files of
+    /// options (`--config`) in TOML and JSON.
     static func named(_ name: String, inputSeed: UInt64, fixtures: URL) throws -> FuzzFormat {
         let iris = try BuiltinDatasets.iris()
         func mutated(_ seeds: [[UInt8]], run: @escaping ([UInt8], URL) throws -> Void) -> FuzzFormat {
@@ -63,6 +64,14 @@ extension FuzzFormat {
                 }
                 return []
             }, run: resumeAndExport)
+        case "options":
+            let toml = "# a run\ndata = \"digits\"\nhidden = [256, 128]\nlr = 1e-3\nnormalize = false\n'proxy-form' = 'paper'\nmargin = -0.2\n"
+            let json = #"{"data": "iris", "options": {"batch_size": 32, "hidden": [16, 8], "normalize": true, "lr": 0.5}}"#
+            return mutated([Array(toml.utf8), Array(json.utf8)]) { input, directory in
+                let path = try write(input, "x.toml", in: directory)
+                try eitherAccepts({ _ = try OptionsFile.read(path: path) },
+                                  { _ = try OptionsFile(path: "x.json", text: String(decoding: input, as: UTF8.self)) })
+            }
         default:
             throw FuzzUsageError("unknown format \(name); formats: \(names.joined(separator: ", "))")
         }

@@ -14,4 +14,25 @@ struct DMLX: ParsableCommand {
         subcommands: [TuiCommand.self, TrainCommand.self, CompareCommand.self, EvalCommand.self,
                       ViewCommand.self, WatchCommand.self, ProjectCommand.self, ExportCommand.self, DatasetsCommand.self, BenchCommand.self],
         defaultSubcommand: TuiCommand.self)
+
+    /// ArgumentParser's own `main`, with `--config FILE` read first.
+    static func main() {
+        let configured: ConfiguredArguments
+        var command: any ParsableCommand
+        do {
+            configured = try ConfiguredArguments(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            command = try parseAsRoot(configured.arguments)
+        } catch {
+            exit(withError: configured.attributing(error))
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -57,8 +57,10 @@ struct HistoryDirectory {
 
     /// Runs of `configurations`, trained from the same initial weights on `data`, that
     /// record their epochs here; `pace` is `TrainingRun`'s `minimumEpochSeconds`.
+    /// The command's options go beside them, in `config.json`.
     func runs(of configurations: [TrainingConfiguration], data: PreparedData, pace: Double = 0) throws -> [TrainingRun] {
-        try configurations.map { configuration in
+        try ConfiguredArguments.ofThisProcess().writeOptions(into: url)
+        return try configurations.map { configuration in
             let trainer = try configuration.makeTrainer(data: data)
             return TrainingRun(trainer: trainer, minimumEpochSeconds: pace, history: try .recorded(in: url, for: trainer))
         }

@@ -8,9 +8,12 @@ import Synchronization
 final class RunReporter: Sendable {
     private let json: Bool
     private let lock = Mutex(0)
+    /// The options the command runs with, for epoch 0's record (`--config` reads them back).
+    private let options: JSONValue?
 
     init(json: Bool) {
         self.json = json
+        options = json ? (try? ConfiguredArguments.ofThisProcess()).map { .object($0.recordedOptions) } : nil
     }
 
     func report(_ snapshot: EpochSnapshot, data: PreparedData, configuration: TrainingConfiguration) {
@@ -18,7 +21,8 @@ final class RunReporter: Sendable {
             if json {
                 let isFirst = snapshot.epoch == 0
                 write(snapshot.jsonRecord(raw: isFirst ? data.rawMetrics : nil,
-                                          configuration: isFirst ? configuration : nil).rendered)
+                                          configuration: isFirst ? configuration : nil,
+                                          options: isFirst ? options : nil).rendered)
             } else {
                 if printed == 0 { write(Self.header) }
                 if snapshot.epoch == 0 { write(Self.row(run: "\(snapshot.run) raw features", epoch: "-", loss: nil, seconds: nil, data.rawMetrics)) }
@@ -59,6 +63,7 @@ enum HeadlessTraining {
     /// without, only the newest epoch's embeddings stay, in memory.
     static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil,
                     history: URL? = nil) throws {
+        if let history { try ConfiguredArguments.ofThisProcess().writeOptions(into: history) }
         let box = Mutex<TrainingRun?>(nil)
         let runs = try trainers.map { trainer in
             let kept = try history.map { try TrainingRun.History.recorded(in: $0, for: trainer) } ?? .newestOnly

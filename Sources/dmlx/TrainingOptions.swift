@@ -117,6 +117,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "A directory to record every run's epochs in (the run-directory format that `dmlx watch DIR` reads; embeddings and proxies go there, only the epochs on screen stay in memory). Default for the UI: a fresh directory under $TMPDIR, else /var/tmp, removed on exit; for train and compare --headless: none (only the newest epoch is kept).")
     var history: String?
 
+    @Option(help: "A TOML or JSON file of these options, keys spelled as here without the dashes (batch-size = 128, normalize = false); options given on the command line override it. Every run writes the options it ran with as such a file: config.json in --history DIR, \"options\" in epoch 0's --json record.")
+    var config: String?
+
     func validate() throws {
         _ = try hiddenWidths()
         if loss != nil && method != nil {

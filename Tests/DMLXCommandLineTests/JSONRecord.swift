@@ -35,9 +35,10 @@ struct JSONRecord: CustomStringConvertible {
         return values.count == Self.recallKeys.count ? values : nil
     }
 
-    /// The record without its timings (keys ending in "_seconds"), with sorted keys: two
-    /// runs of the same computation must agree on it exactly.
-    var withoutTimings: String { Self.canonical(fields.filter { !$0.key.hasSuffix("_seconds") }) }
+    /// The record without its timings (keys ending in "_seconds") and the options of the
+    /// command that printed it (epoch 0's "options"), with sorted keys: two runs of the
+    /// same computation, whichever command ran them, must agree on it exactly.
+    var withoutTimings: String { Self.canonical(fields.filter { !$0.key.hasSuffix("_seconds") && $0.key != "options" }) }
 
     /// Only the metric keys, canonically.
     var metrics: String { Self.canonical(fields.filter { Self.metricKeys.contains($0.key) }) }

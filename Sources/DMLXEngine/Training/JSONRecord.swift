@@ -69,8 +69,10 @@ extension RetrievalMetrics {
 extension EpochSnapshot {
     /// The record `train --json` prints for this epoch: run, epoch, loss, timing, the
     /// test metrics, then loss/miner statistics. `raw` (the raw-features baseline) is
-    /// attached to epoch 0.
-    public func jsonRecord(raw: RetrievalMetrics? = nil, configuration: TrainingConfiguration? = nil) -> JSONValue {
+    /// attached to epoch 0, as are the configuration and the command's `options` (a file of
+    /// options `--config` reads back).
+    public func jsonRecord(raw: RetrievalMetrics? = nil, configuration: TrainingConfiguration? = nil,
+                           options: JSONValue? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("run", .string(run)),
             ("epoch", .integer(epoch)),
@@ -83,6 +85,7 @@ extension EpochSnapshot {
         fields.append(("statistics", .object(statistics.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
         if let raw { fields.append(("raw_features", .object(raw.jsonFields))) }
         if let configuration { fields.append(("configuration", .encoded(configuration.json))) }
+        if let options { fields.append(("options", options)) }
         return .object(fields)
     }
 }
