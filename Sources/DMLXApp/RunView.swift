@@ -40,6 +40,9 @@ public struct RunView: Sendable {
 
     public var isClassic: Bool { kind == .classic }
 
+    /// The name, with the seed when the run is one of several seeds ("triplet s3").
+    public var label: String { seed.map { "\(name) s\($0)" } ?? name }
+
     public var latestEpoch: Int? { snapshots.last?.epoch }
 
     /// The snapshot of `epoch`, or the newest one before it when the run is behind, with
