@@ -89,8 +89,8 @@ extension CompareView {
     private func verdict(_ first: SampleSummary?, _ second: SampleSummary?, _ names: (String, String), higher: String) -> String {
         guard let first, let second else { return "not every seed has it yet" }
         guard first.confidenceInterval95 != nil, second.confidenceInterval95 != nil else { return "one seed: no interval to judge by" }
-        guard first.intervalsSeparate(from: second) else { return "95 % CIs overlap: within the seed noise" }
+        guard first.intervalsSeparate(from: second) else { return "CIs overlap: within seed noise" }
         let larger = first.mean > second.mean ? names.0 : names.1
-        return "95 % CIs separate: \(larger) \(higher)"
+        return "CIs separate: \(larger) \(higher)"
     }
 }

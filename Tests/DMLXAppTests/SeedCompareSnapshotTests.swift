@@ -42,8 +42,8 @@ import Testing
     /// (half-width 4.303 · 0.004 / √3 = 0.010) separate; 5 seeds 0.05 apart do not.
     @Test func verdictFollowsTheIntervals() {
         func text(_ state: AppState) -> String { AppView.render(state).lines.joined(separator: "\n") }
-        #expect(text(Self.state(seeds: 3, spread: 0.004, width: 160, height: 48)).contains("final MAP@R, triplet vs proxy-nca: 95 % CIs separate: proxy-nca higher"))
-        #expect(text(Self.state(seeds: 5, spread: 0.05, width: 160, height: 48)).contains("final MAP@R, triplet vs proxy-nca: 95 % CIs overlap"))
+        #expect(text(Self.state(seeds: 3, spread: 0.004, width: 160, height: 48)).contains("final MAP@R, triplet vs proxy-nca: CIs separate: proxy-nca higher"))
+        #expect(text(Self.state(seeds: 5, spread: 0.05, width: 160, height: 48)).contains("final MAP@R, triplet vs proxy-nca: CIs overlap"))
     }
 
     /// One seed is drawn without a band and says there is no interval to judge by.
