@@ -74,7 +74,7 @@ final class RunReporter: Sendable {
         write(Self.summaryHeader)
         for summary in summaries {
             for metric in summary.metrics {
-                write(Self.summaryRow(run: summary.run, metric: metric, seeds: seeds.count))
+                write(Self.summaryRow(run: summary.run, metric: metric))
             }
         }
     }
@@ -85,21 +85,19 @@ final class RunReporter: Sendable {
 
     private static let summaryHeader = "run                     metric                              mean        std  95 % interval"
 
-    private static func summaryRow(run: String, metric: SeedSummary.Metric, seeds: Int) -> String {
-        func cell(_ value: Double) -> String {
-            let text = String(format: abs(value) >= 1e4 ? "%.4g" : "%.4f", value)
+    /// One metric of a run's summary: mean, std and interval to 4 decimals ("-" where the
+    /// summary has none: no finite value in some seed, or a single seed).
+    private static func summaryRow(run: String, metric: SeedSummary.Metric) -> String {
+        func number(_ value: Double) -> String { String(format: abs(value) >= 1e4 ? "%.4g" : "%.4f", value) }
+        func cell(_ value: Double?) -> String {
+            let text = value.map(number) ?? "-"
             return String(repeating: " ", count: max(1, 11 - text.count)) + text
         }
         let name = metric.path.joined(separator: " ").padding(toLength: 30, withPad: " ", startingAt: 0)
-        let interval: String
-        if let bounds = metric.summary?.confidenceInterval95 {
-            interval = "  [" + cell(bounds.lowerBound).trimmingCharacters(in: .whitespaces) + ", "
-                + cell(bounds.upperBound).trimmingCharacters(in: .whitespaces) + "]"
-        } else {
-            interval = metric.summary == nil ? "  -" : "  - (one seed: no interval)"
-        }
-        let values = metric.summary.map { cell($0.mean) + ($0.standardDeviation.map(cell) ?? cell(.nan)) } ?? (cell(.nan) + cell(.nan))
-        return run.padding(toLength: 24, withPad: " ", startingAt: 0) + name + values + interval
+        let interval = metric.summary?.confidenceInterval95.map { "[\(number($0.lowerBound)), \(number($0.upperBound))]" }
+            ?? (metric.summary == nil ? "-" : "- (one seed: no interval)")
+        return run.padding(toLength: 24, withPad: " ", startingAt: 0) + name + cell(metric.summary?.mean)
+            + cell(metric.summary?.standardDeviation) + "  " + interval
     }
 
     private static let header = "run                     epoch     loss    R@1    R@2    R@4    R@8  MAP@R  R-prec    NMI    AMI  seconds"
