@@ -3,11 +3,13 @@ import DMLXTerm
 
 /// The convergence view of the Proxy-NCA paper: MAP@R and Recall@1 of every run against
 /// epochs or training seconds (`t`), when each run first reached the others' best, and
-/// what an epoch of each costs.
+/// what an epoch of each costs. Runs of several seeds (`RunView.seed`) are drawn as one
+/// mean curve per run with its 95 % interval band (`CompareView+Seeds`).
 struct CompareView: Widget {
     let state: AppState
 
     func render(into buffer: inout Buffer, area: Rect) {
+        if state.runs.contains(where: { $0.seed != nil }) { return renderSeeds(into: &buffer, area: area) }
         let rows = Layout.vertical([.fill, .fixed(min(area.height / 2, 4 + 2 * state.runs.count))]).split(area)
         let charts = Layout.horizontal([.percentage(50), .fill]).split(rows[0])
         let axis = state.compareAxis == .epochs ? "epoch" : "training seconds"
@@ -18,7 +20,7 @@ struct CompareView: Widget {
         readout(into: &buffer, area: panel("Convergence (t: epochs / seconds)", rows[1], into: &buffer, glyphs: state.glyphs))
     }
 
-    private func x(_ snapshot: EpochSnapshot) -> Double {
+    func x(_ snapshot: EpochSnapshot) -> Double {
         state.compareAxis == .epochs ? Double(snapshot.epoch) : snapshot.cumulativeTrainSeconds
     }
 
@@ -33,7 +35,7 @@ struct CompareView: Widget {
     }
 
     /// `reference / value` as "3.2", or "-" when undefined.
-    private func ratio<Value: BinaryFloatingPoint>(_ reference: Value, _ value: Value) -> String {
+    func ratio<Value: BinaryFloatingPoint>(_ reference: Value, _ value: Value) -> String {
         value > 0 ? formatted(Double(reference / value), digits: 1) : "-"
     }
 

@@ -22,6 +22,10 @@ public struct RunView: Sendable {
     public var status: TrainingRun.Status
     public var plannedEpochs: Int
     public var kind: Kind
+    /// The run's seed when it is one of several seeds of the same run (`--seeds`): runs of
+    /// one name and different seeds are drawn as one mean curve with its band on the
+    /// compare screen.
+    public var seed: UInt64?
     /// Batches or iterations done in the epoch under way (`TrainingRun.stepsInEpoch`).
     public var stepsInEpoch = 0
 
@@ -35,6 +39,9 @@ public struct RunView: Sendable {
     }
 
     public var isClassic: Bool { kind == .classic }
+
+    /// The name, with the seed when the run is one of several seeds ("triplet s3").
+    public var label: String { seed.map { "\(name) s\($0)" } ?? name }
 
     public var latestEpoch: Int? { snapshots.last?.epoch }
 

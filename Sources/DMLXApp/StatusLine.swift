@@ -13,7 +13,7 @@ struct StatusLine: Widget {
             left.append(.init(isWide ? "\(state.data.name) \(state.data.split)" : state.data.name))
             left.append(.init(epochText))
             left += state.tasks.map { .init($0.text(barWidth: 10), style: Style(foreground: .title, reverse: true)) }
-            left += state.runs.map { .init("\($0.name) \($0.statusText)") }
+            left += state.runs.map { .init("\($0.label) \($0.statusText)") }
             if let notice = state.notice { left.append(.init(notice, style: Style(foreground: .warning, reverse: true))) }
         }
         var right: [StatusBar.Segment] = []

@@ -8,7 +8,13 @@
 ///          0    5   10
 ///     ■ triplet  ■ proxy-nca
 ///
-/// Axes are linear and tight around the finite data (see `NiceTicks`). Non-finite points
+/// A series may carry a band (e.g. a confidence interval around a mean over seeds): the
+/// region between its lower and upper edges is stippled in the series' colour, one dot per
+/// cell row in the dot column of the series' parity, so two bands that overlap both stay
+/// visible and the curves, drawn over them, keep their cells' colour (a line sets more dots
+/// in a cell than a stipple).
+///
+/// Axes are linear and tight around the finite data, bands included (see `NiceTicks`). Non-finite points
 /// are skipped and break their curve; a lone point is one dot; a constant series is a flat
 /// line in the middle. As the area shrinks the legend goes first, then the title, then the
 /// axes; the curves are drawn as long as there is a cell.
@@ -17,11 +23,15 @@ public struct LineChart: Widget, Sendable {
         public var name: String
         public var points: [(x: Double, y: Double)]
         public var color: ColorRole
+        /// The band's edges at each x, in order of x; empty for none.
+        public var band: [(x: Double, lower: Double, upper: Double)]
 
-        public init(name: String, points: [(x: Double, y: Double)], color: ColorRole) {
+        public init(name: String, points: [(x: Double, y: Double)], color: ColorRole,
+                    band: [(x: Double, lower: Double, upper: Double)] = []) {
             self.name = name
             self.points = points
             self.color = color
+            self.band = band
         }
     }
 
@@ -55,6 +65,9 @@ public struct LineChart: Widget, Sendable {
         let (curves, xScale, yScale) = drawAxes(into: &buffer, area: plot)
         var canvas = BrailleCanvas(width: curves.width, height: curves.height)
         for (index, curve) in series.enumerated() {
+            stipple(curve.band, color: index, on: &canvas, xScale: xScale, yScale: yScale)
+        }
+        for (index, curve) in series.enumerated() {
             draw(curve, color: index, on: &canvas, xScale: xScale, yScale: yScale)
         }
         canvas.render(into: &buffer, area: curves, glyphs: glyphs) { Style.foreground(series[$0].color) }
@@ -64,7 +77,9 @@ public struct LineChart: Widget, Sendable {
     /// returns where the curves go and how data maps onto it.
     private func drawAxes(into buffer: inout Buffer, area: Rect) -> (Rect, PlotScale, PlotScale) {
         let xRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.x) }) ?? (0, 1)
-        let yRange = PlotScale.finiteRange(series.lazy.flatMap { $0.points.lazy.map(\.y) }) ?? (0, 1)
+        let yRange = PlotScale.finiteRange(series.flatMap { curve -> [Double] in
+            curve.points.map(\.y) + curve.band.flatMap { [$0.lower, $0.upper] }
+        }) ?? (0, 1)
         let bare = (area,
                     PlotScale(lower: xRange.lower, upper: xRange.upper, dots: 2 * area.width, flipped: false),
                     PlotScale(lower: yRange.lower, upper: yRange.upper, dots: 4 * area.height, flipped: true))
@@ -91,6 +106,27 @@ public struct LineChart: Widget, Sendable {
             let dot = (x: xScale.dot(point.x), y: yScale.dot(point.y))
             canvas.line(from: previous ?? dot, to: dot, color: color)
             previous = dot
+        }
+    }
+
+    /// The band between consecutive edges, linearly interpolated per dot column; non-finite
+    /// edges break it as they break a curve.
+    private func stipple(_ band: [(x: Double, lower: Double, upper: Double)], color: Int, on canvas: inout BrailleCanvas,
+                         xScale: PlotScale, yScale: PlotScale) {
+        let dots = band.map { edge -> (x: Int, top: Int, bottom: Int)? in
+            guard edge.x.isFinite && edge.lower.isFinite && edge.upper.isFinite else { return nil }
+            return (xScale.dot(edge.x), yScale.dot(edge.upper), yScale.dot(edge.lower))
+        }
+        for (start, end) in zip(dots, dots.dropFirst()) {
+            guard let start, let end else { continue }
+            for x in start.x...max(start.x, end.x) where x % 2 == color % 2 {
+                let fraction = end.x == start.x ? 0 : Double(x - start.x) / Double(end.x - start.x)
+                let top = Int((Double(start.top) + fraction * Double(end.top - start.top)).rounded())
+                let bottom = Int((Double(start.bottom) + fraction * Double(end.bottom - start.bottom)).rounded())
+                for y in min(top, bottom)...max(top, bottom) where y % 4 == 2 {
+                    canvas.set(x: x, y: y, color: color)
+                }
+            }
         }
     }
 

@@ -58,11 +58,12 @@ struct HistoryDirectory {
     /// Runs of `configurations`, trained from the same initial weights on `data`, that
     /// record their epochs here; `pace` is `TrainingRun`'s `minimumEpochSeconds`.
     /// The command's options go beside them, in `config.json`.
-    func runs(of configurations: [TrainingConfiguration], data: PreparedData, pace: Double = 0) throws -> [TrainingRun] {
+    func runs(of configurations: [TrainingConfiguration], data: PreparedData, pace: Double = 0, seeded: Bool = false) throws -> [TrainingRun] {
         try ConfiguredArguments.ofThisProcess().writeOptions(into: url)
         return try configurations.map { configuration in
             let trainer = try configuration.makeTrainer(data: data)
-            return TrainingRun(trainer: trainer, minimumEpochSeconds: pace, history: try .recorded(in: url, for: trainer))
+            let name = seeded ? SeedOptions.historyName(of: configuration) : nil
+            return TrainingRun(trainer: trainer, minimumEpochSeconds: pace, history: try .recorded(in: url, for: trainer, name: name))
         }
     }
 

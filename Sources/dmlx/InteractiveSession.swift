@@ -17,16 +17,23 @@ enum InteractiveSession {
     /// Opens the UI on runs of the given configurations, trained side by side from the
     /// same initial weights on one prepared data set, recording their epochs in `history`
     /// (`--history`); fails fast, before any data is loaded, when there is no terminal.
-    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double, history: HistoryDirectory) throws {
+    /// `seeded` (`--seeds`): the configurations are runs of several seeds, named and recorded
+    /// with their seed, on the first configuration's data split.
+    static func open(_ configurations: [TrainingConfiguration], screen: ScreenKind, pace: Double, history: HistoryDirectory,
+                     seeded: Bool = false) throws {
         guard hasTerminal else { throw CursesError.notATerminal }
         BLAS.threads = 1  // each run trains on its own core
         defer { history.close() }
         try present(title: "dmlx \(configurations[0].data)", maps: MapSettings()) { board in
             let data = try PreparedData(configurations[0], progress: board)
-            let runs = try history.runs(of: configurations, data: data, pace: pace)
+            let runs = try history.runs(of: configurations, data: data, pace: pace, seeded: seeded)
             var state = AppState(
                 data: AppData(data, configuration: configurations[0]),
-                runs: configurations.map { RunView(name: $0.runName, plannedEpochs: $0.epochs, kind: $0.method != nil ? .classic : .deep) },
+                runs: configurations.map { configuration in
+                    var run = RunView(name: configuration.runName, plannedEpochs: configuration.epochs, kind: configuration.method != nil ? .classic : .deep)
+                    if seeded { run.seed = configuration.seed }
+                    return run
+                },
                 size: AppState.Size(width: 80, height: 24))
             state.screen = screen
             return (state, runs)

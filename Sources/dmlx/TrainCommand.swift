@@ -10,10 +10,12 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
+    @OptionGroup var seedOptions: SeedOptions
+
     @Flag(help: "Print one JSON record per epoch (epoch 0, the untrained model, carries the raw-features baseline and the configuration).")
     var json = false
 
-    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here while training and at the end.")
+    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here while training and at the end (not with --seeds: train the seed to keep with --seed S --save FILE).")
     var save: String?
 
     @Option(help: "With --save: rewrite the checkpoint every N epochs (default: whenever a minute of training has passed since the last write), always replacing it whole, so a killed run resumes from a recent epoch.")
@@ -23,6 +25,10 @@ struct TrainCommand: ParsableCommand {
     var resume: String?
 
     func validate() throws {
+        if seedOptions.seeds != nil {
+            if resume != nil { throw ValidationError("--seeds trains fresh runs; --resume continues one saved run (give one of them)") }
+            if save != nil { throw ValidationError("--seeds trains one run per seed; --save writes one checkpoint (train the seed to keep with --seed S --save FILE)") }
+        }
         if let saveEvery {
             guard save != nil else { throw ValidationError("--save-every needs --save") }
             guard (1...1_000_000).contains(saveEvery) else { throw ValidationError("--save-every must be in 1...1000000 (got \(saveEvery))") }
@@ -30,6 +36,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let seeds = try seedOptions.list() { return try trainSeeds(seeds) }
         try checkSaveDirectory()
         BLAS.threads = options.threads
         let trainer: any EpochTrainer
@@ -56,6 +63,22 @@ struct TrainCommand: ParsableCommand {
             try trainer.checkpoint.write(to: URL(fileURLWithPath: save))
         }
         try outcome.get()
+    }
+
+    /// The run once per seed, `--threads` BLAS threads each, as many seeds at once as the
+    /// cores hold, then its summary.
+    private func trainSeeds(_ seeds: [UInt64]) throws {
+        BLAS.threads = options.threads
+        let configuration = try options.configuration()
+        let reporter = RunReporter(json: json, seeded: true)
+        if !json { reporter.write("configuration (seed: each of --seeds): \(configuration.json)") }
+        try SeededTraining.run(seeds: seeds, seedsAtOnce: SeedOptions.seedsAtOnce(seeds: seeds.count, coresPerSeed: options.threads),
+                               runs: [configuration.runName], reporter: reporter,
+                               history: options.history.map(URL.init(fileURLWithPath:))) { seed in
+            var seeded = configuration
+            seeded.seed = seed
+            return [try seeded.makeTrainer(data: PreparedData(seeded))]
+        }
     }
 
     /// Fails before training rather than after it when the checkpoint cannot be saved where asked.

@@ -41,6 +41,34 @@ import DMLXTestSupport
         #expect(buffer.lines[1...4].allSatisfy { !$0.contains { ("\u{2800}"..."\u{28FF}").contains($0) } })
     }
 
+    /// A band is stippled one dot per cell row (dot row 2), in the dot column of its series'
+    /// parity: series 0 left (⠄), series 1 right (⠠); overlapping bands show both dots (⠤),
+    /// coloured by the smaller series id (a tie).
+    @Test func bandsAreStippledByParity() {
+        func band(_ color: Int) -> LineChart.Series {
+            LineChart.Series(name: "", points: [], color: .series(color), band: [(0, 0, 1), (1, 0, 1)])
+        }
+        for (series, cell) in [([band(0)], "⠄⠄⠄⠄"), ([band(0), band(1)].reversed(), "⠤⠤⠤⠤"), ([band(0), band(1)], "⠤⠤⠤⠤")] {
+            var buffer = Buffer(width: 4, height: 3)
+            LineChart(series: Array(series), showsLegend: false).render(into: &buffer, area: buffer.area)
+            #expect(buffer.lines == [cell, cell, cell])
+        }
+        var odd = Buffer(width: 4, height: 3)
+        LineChart(series: [LineChart.Series(name: "", points: [], color: .series(0)), band(1)], showsLegend: false)
+            .render(into: &odd, area: odd.area)
+        #expect(odd.lines == ["⠠⠠⠠⠠", "⠠⠠⠠⠠", "⠠⠠⠠⠠"])
+        #expect(odd[0, 0].style == .foreground(.series(1)))
+    }
+
+    /// The y axis spans the band, not only the curve.
+    @Test func theAxisSpansTheBand() {
+        let series = LineChart.Series(name: "", points: [(0, 5), (1, 5)], color: .series(1), band: [(0, 0, 10), (1, 0, 10)])
+        var buffer = Buffer(width: 20, height: 8)
+        LineChart(series: [series]).render(into: &buffer, area: buffer.area)
+        #expect(buffer.lines.first?.hasPrefix("10┤") == true, "\(buffer.lines)")
+        #expect(buffer.lines[5].hasPrefix(" 0┤"), "\(buffer.lines)")
+    }
+
     @Test func degenerateData() {
         let cases: [[(x: Double, y: Double)]] = [
             [], [(3, 7)], [(0, 2), (1, 2), (2, 2)], [(.nan, 1), (1, .infinity), (2, -.infinity)],

@@ -18,9 +18,9 @@ extension TrainingRun {
 
 extension TrainingRun.History {
     /// `trainer`'s run recorded in the run directory `directory` (created if need be),
-    /// under the run's name, with its configuration and test labels.
-    public static func recorded(in directory: URL, for trainer: any EpochTrainer) throws -> Self {
-        .recorded(try RunRecorder(directory: directory, name: trainer.configuration.runName, configuration: trainer.configuration.json,
+    /// under `name` (default: the run's name), with its configuration and test labels.
+    public static func recorded(in directory: URL, for trainer: any EpochTrainer, name: String? = nil) throws -> Self {
+        .recorded(try RunRecorder(directory: directory, name: name ?? trainer.configuration.runName, configuration: trainer.configuration.json,
                                   labels: trainer.data.split.test.labels))
     }
 }
