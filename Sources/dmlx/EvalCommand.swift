@@ -40,6 +40,16 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var search: IndexOptions
 
+    @Flag(help: """
+        Also score each class: its count, precision@1, R-precision and MAP@R (the mean over its \
+        queries, as PML's return_per_class) and the classes its queries' R nearest neighbours \
+        retrieve instead (counts and shares of those R-deep lists). Text: a table, worst MAP@R \
+        first. JSON: "per_class": {"<label>": {"name" (when named), "count", "precision_at_1", \
+        "r_precision", "map_at_r", "confusions": [{"label", "count", "share"}, at most \(PerClassScores.jsonConfusionCount), most \
+        first]}}; a class with one sample has null scores.
+        """)
+    var perClass = false
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -65,14 +75,17 @@ struct EvalCommand: ParsableCommand {
             return assignment
         }
         let index = try search.build(data.features, source: embeddings, threads: threads, quiet: quiet)
+        var perClassAccumulator = perClass ? PerClassScores.Accumulator(labels: data.labels) : nil
         let metrics = try MetricSuite.evaluate(embeddings, index: index, labels: data.labels, seed: seed, clusters: clustering,
-                                               quiet: quiet)
+                                               quiet: quiet) { queries, lists in perClassAccumulator?.add(lists, from: queries.lowerBound) }
+        let perClassScores = perClassAccumulator?.scores
         let recalls = try recalls(of: index, labels: data.labels)
         let lossValue = try loss.map { try value(ofLoss: $0, on: data) }
         var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
         fields += metrics.jsonFields
         if let lossValue { fields.append(("loss", .number(lossValue))) }
         fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls)))
+        if let perClassScores, json { fields.append(("per_class", perClassScores.json(names: data.classNames))) }
         if json {
             print(JSONValue.object(fields).rendered)
         } else {
@@ -82,6 +95,9 @@ struct EvalCommand: ParsableCommand {
             for (key, value) in fields.dropFirst(2).dropLast() {
                 let marked = !index.isExact && Self.approximateKeys.contains(key)
                 print(Self.describe(key, value).split(separator: "\n").map { $0 + (marked ? "  (approximate)" : "") }.joined(separator: "\n"))
+            }
+            if let perClassScores {
+                print(Self.perClassTable(perClassScores, names: data.classNames, approximate: !index.isExact))
             }
         }
     }

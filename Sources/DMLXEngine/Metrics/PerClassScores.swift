@@ -28,6 +28,13 @@ public struct PerClassScores: Sendable, Equatable {
         self = accumulator.scores
     }
 
+    /// The classes, the lowest MAP@R first (ties to the smaller label), lone classes last:
+    /// the order in which tables show them.
+    public var worstFirst: [ClassScores] {
+        classes.sorted { ($0.mapAtR.isNaN ? 1 : 0, $0.mapAtR.isNaN ? 0 : $0.mapAtR, $0.label)
+            < ($1.mapAtR.isNaN ? 1 : 0, $1.mapAtR.isNaN ? 0 : $1.mapAtR, $1.label) }
+    }
+
     /// The scores of the class labelled `label`, if there is one.
     public func scores(of label: Int) -> ClassScores? {
         classes.first { $0.label == label }
