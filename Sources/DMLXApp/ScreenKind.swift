@@ -10,6 +10,9 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     case mining
     /// A classic learner's metric: the heat map of M = LᵀL, its spectrum, its fit.
     case metric
+    /// Each class's precision@1, R-precision, MAP@R and confusions at the shown epoch, and
+    /// a class's worst queries.
+    case classes
 
     public var title: String {
         switch self {
@@ -18,6 +21,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .inspect: return "Inspect"
         case .mining: return "Mining"
         case .metric: return "Metric"
+        case .classes: return "Classes"
         }
     }
 }

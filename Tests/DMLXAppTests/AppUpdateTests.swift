@@ -97,9 +97,11 @@ import Testing
         _ = press([.tab], on: &state)
         #expect(state.screen == .metric)
         _ = press([.tab], on: &state)
+        #expect(state.screen == .classes)
+        _ = press([.tab], on: &state)
         #expect(state.screen == .dashboard)
         _ = press([.backTab], on: &state)
-        #expect(state.screen == .metric)
+        #expect(state.screen == .classes)
     }
 
     /// A classic fit is one long epoch: its iterations show in the status while it runs.

@@ -1,0 +1,111 @@
+import DMLXApp
+import DMLXCore
+import DMLXEngine
+import DMLXTerm
+import DMLXTestSupport
+import Foundation
+import Testing
+
+/// The Classes screen: its scores are asked of the class queue once per shown epoch, and
+/// its keys walk from a class to its worst queries to the dashboard.
+@Suite struct ClassTableTests {
+    func classJobs(_ effects: [AppEffect]) -> [ClassTableJob] {
+        effects.compactMap {
+            if case .computeClassTable(let job) = $0 { return job }
+            return nil
+        }
+    }
+
+    func classesScreen(epoch: Int) -> AppState {
+        var state = AppFixtures.state()
+        state.pinnedEpoch = epoch
+        state.screen = .classes
+        AppFixtures.scoreClasses(&state)
+        return state
+    }
+
+    @Test func theShownEpochIsScoredOnceAndOnlyOnTheClassesScreen() throws {
+        var state = AppFixtures.state()
+        #expect(classJobs(state.update(.progress([]))).isEmpty, "the dashboard needs no class scores")
+        state.screen = .classes
+        let job = try #require(classJobs(state.update(.progress([]))).first)
+        #expect(job.key == ClassTableKey(run: "triplet", epoch: 5) && job.index.isExact && job.labels == AppFixtures.labels)
+        #expect(classJobs(state.update(.progress([]))).isEmpty, "asked for once")
+        #expect(state.shownClassScores == nil)
+        _ = state.update(.key(.character("[")))
+        #expect(classJobs(state.update(.progress([]))).isEmpty, "the key's own update asked for epoch 4")
+        #expect(state.classTable.requested == ClassTableKey(run: "triplet", epoch: 4))
+    }
+
+    /// The scores shown are `PerClassScores` of the shown epoch's embeddings, and arrive
+    /// from the queue without the UI waiting.
+    @Test func theQueueScoresTheShownEmbeddings() throws {
+        var state = AppFixtures.state()
+        state.pinnedEpoch = 0
+        state.screen = .classes
+        let job = try #require(classJobs(state.update(.progress([]))).first)
+        let queue = ClassTableRun()
+        queue.submit(job)
+        var finished: [ClassTableFrame] = []
+        let deadline = Date().addingTimeInterval(30)
+        while finished.isEmpty && Date() < deadline {
+            finished = queue.take().finished
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        _ = state.update(.classTable(latest: nil, finished: finished))
+        let embeddings = AppFixtures.embeddings(epoch: 0, run: 0)
+        let direct = PerClassScores(neighbors: NearestNeighbors.search(queries: embeddings, references: embeddings,
+                                                                       k: RetrievalScores.neighborCount(for: AppFixtures.labels),
+                                                                       excludeSelf: true),
+                                    labels: AppFixtures.labels, keepingQueries: true)
+        #expect(state.shownClassScores == direct)
+        #expect(direct.classes.contains { $0.mapAtR < 1 }, "epoch 0's classes overlap: not a trivial table")
+    }
+
+    @Test func arrowsPickAClassThenAQueryAndEnterShowsItOnTheDashboard() throws {
+        var state = classesScreen(epoch: 0)
+        let worstFirst = try #require(state.shownClassScores?.worstFirst)
+        _ = state.update(.key(.down))
+        #expect(state.classTable.selectedClass == worstFirst[1].label && state.classTable.queryRow == nil)
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.up))
+        #expect(state.classTable.selectedClass == worstFirst[0].label, "the first row stays the first")
+        let queries = try #require(state.shownClassScores?.worstQueries[worstFirst[0].label])
+        let selectionBefore = state.selection
+        _ = state.update(.key(.down))
+        #expect(state.selection == selectionBefore, "moving among the classes leaves the selected point")
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.enter))
+        #expect(state.classTable.queryRow == 0 && state.selection == queries[0].query, "the worst query is selected")
+        _ = state.update(.key(.down))
+        #expect(state.classTable.queryRow == 1 && state.selection == queries[1].query)
+        _ = state.update(.key(.escape))
+        #expect(state.classTable.queryRow == nil && state.screen == .classes)
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.enter))
+        #expect(state.screen == .dashboard && state.selection == queries[1].query)
+    }
+
+    @Test func theQueriesOfAClassAreListedInASnapshot() {
+        for (width, height) in AppSnapshotTests.sizes {
+            var state = AppFixtures.state(width: width, height: height)
+            state.pinnedEpoch = 0
+            state.screen = .classes
+            AppFixtures.scoreClasses(&state)
+            _ = state.update(.key(.down))
+            _ = state.update(.key(.enter))
+            _ = state.update(.key(.down))
+            assertSnapshot(AppView.render(state), named: "classes-queries-\(width)x\(height)")
+        }
+    }
+
+    @Test func beforeItsScoresArriveTheScreenSaysSo() {
+        var state = AppFixtures.state()
+        state.screen = .classes
+        _ = state.update(.classTable(latest: ClassTableFrame(key: ClassTableKey(run: "triplet", epoch: 5), share: 0.4, scores: nil),
+                                     finished: []))
+        let lines = AppView.render(state).lines
+        #expect(lines.contains { $0.contains("scoring the classes of 40 points… 40%") }, "\(lines.joined(separator: "\n"))")
+    }
+}
