@@ -47,7 +47,8 @@ extension AppState {
     /// where each row moved to becomes the selected point (the neighbour panel follows)
     /// and enter shows it on the dashboard; escape goes back to the classes.
     mutating func handleClassTableKey(_ key: Key) -> Bool {
-        guard let rows = classRows else { return false }
+        // Until the scores arrive the list keys do nothing, rather than move the scatter's selection.
+        guard let rows = classRows else { return [.up, .down, .enter, .character("j"), .character("k")].contains(key) }
         let queries = highlightedClassQueries
         switch (key, classTable.queryRow) {
         case (.up, nil), (.character("k"), nil): highlightClass(rows.classes[max(0, rows.highlighted - 1)])

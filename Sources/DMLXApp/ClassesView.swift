@@ -46,7 +46,7 @@ struct ClassesView: Widget {
     private func renderConfusions(into buffer: inout Buffer, area: Rect) {
         guard let (classes, highlighted) = state.classRows else { return }
         let scores = classes[highlighted]
-        let inside = panel("R nearest of class \(name(scores.label)) (enter: its worst queries)", area,
+        let inside = panel("R nearest of \(name(scores.label)) (enter: worst queries)", area,
                            into: &buffer, glyphs: state.glyphs)
         let slots = scores.count * (scores.count - 1)
         let own = (name(scores.label) + " itself", Int((scores.rPrecision * Double(slots)).rounded()), scores.rPrecision)

@@ -6,13 +6,13 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     case compare
     /// One point and its nearest neighbours in the embedding space, over epochs.
     case inspect
+    /// Each class's precision@1, R-precision, MAP@R and confusions at the shown epoch, and
+    /// a class's worst queries.
+    case classes
     /// What the losses and miners see: active terms, mined tuples, distance gaps.
     case mining
     /// A classic learner's metric: the heat map of M = LᵀL, its spectrum, its fit.
     case metric
-    /// Each class's precision@1, R-precision, MAP@R and confusions at the shown epoch, and
-    /// a class's worst queries.
-    case classes
 
     public var title: String {
         switch self {

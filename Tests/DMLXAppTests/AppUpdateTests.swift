@@ -93,15 +93,15 @@ import Testing
         _ = press([.tab], on: &state)
         #expect(state.screen == .compare)
         _ = press([.tab, .tab], on: &state)
+        #expect(state.screen == .classes)
+        _ = press([.tab], on: &state)
         #expect(state.screen == .mining)
         _ = press([.tab], on: &state)
         #expect(state.screen == .metric)
         _ = press([.tab], on: &state)
-        #expect(state.screen == .classes)
-        _ = press([.tab], on: &state)
         #expect(state.screen == .dashboard)
         _ = press([.backTab], on: &state)
-        #expect(state.screen == .classes)
+        #expect(state.screen == .metric)
     }
 
     /// A classic fit is one long epoch: its iterations show in the status while it runs.

@@ -107,5 +107,8 @@ import Testing
                                      finished: []))
         let lines = AppView.render(state).lines
         #expect(lines.contains { $0.contains("scoring the classes of 40 points… 40%") }, "\(lines.joined(separator: "\n"))")
+        let selection = state.selection
+        _ = state.update(.key(.down))
+        #expect(state.selection == selection, "no class to move to, and the scatter's selection stays")
     }
 }
