@@ -84,7 +84,8 @@ struct EvalCommand: ParsableCommand {
         var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
         fields += metrics.jsonFields
         if let lossValue { fields.append(("loss", .number(lossValue))) }
-        fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls)))
+        fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls,
+                                                            scoredKeys: Self.approximateKeys + (perClass ? ["per_class"] : []))))
         if let perClassScores, json { fields.append(("per_class", perClassScores.json(names: data.classNames))) }
         if json {
             print(JSONValue.object(fields).rendered)
@@ -117,11 +118,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// `"neighbor_search": {"index": "IVF40,Flat nprobe 4", "approximate": true, "automatic": false,
-    /// "approximate_keys": [...], "recall": [{"k": 10, "queries": 1000, "value": 0.97}, ...]}`.
-    private static func searchRecord(_ index: NeighborIndex, recalls: [NeighborRecall]) -> JSONValue {
+    /// "approximate_keys": [...], "recall": [{"k": 10, "queries": 1000, "value": 0.97}, ...]}`; the approximate keys are
+    /// `scoredKeys`, those built on the neighbour lists, when the index is approximate.
+    private static func searchRecord(_ index: NeighborIndex, recalls: [NeighborRecall], scoredKeys: [String]) -> JSONValue {
         .object([
             ("index", .string(index.summary)), ("approximate", .bool(!index.isExact)), ("automatic", .bool(index.isAutomatic)),
-            ("approximate_keys", .array(index.isExact ? [] : approximateKeys.map(JSONValue.string))),
+            ("approximate_keys", .array(index.isExact ? [] : scoredKeys.map(JSONValue.string))),
             ("recall", .array(recalls.map { .object([("k", .integer($0.k)), ("queries", .integer($0.queries)), ("value", .number($0.value))]) })),
         ])
     }
