@@ -31,13 +31,14 @@ struct ClassesView: Widget {
             _ = buffer.set(x: inside.x, y: inside.y, string: pendingText, style: .foreground(.dim), clip: inside)
             return
         }
-        let rows = classes.map { scores in
+        let shown = Self.window(count: classes.count, highlighted: highlighted, height: inside.height - 1)
+        let rows = classes[shown].map { scores in
             Table.Row([name(scores.label), String(scores.count), formatted(scores.precisionAt1), formatted(scores.rPrecision),
                        formatted(scores.mapAtR), confusionText(scores)])
         }
         Table(columns: [Table.Column("class"), .numeric("n"), .numeric("P@1"), .numeric("R-prec"), .numeric("MAP@R"),
                         Table.Column("retrieved instead", width: .fill(1))],
-              rows: rows, highlightedRow: highlighted, glyphs: state.glyphs)
+              rows: rows, highlightedRow: highlighted - shown.lowerBound, glyphs: state.glyphs)
             .render(into: &buffer, area: inside)
     }
 
@@ -50,7 +51,7 @@ struct ClassesView: Widget {
                            into: &buffer, glyphs: state.glyphs)
         let slots = scores.count * (scores.count - 1)
         let own = (name(scores.label) + " itself", Int((scores.rPrecision * Double(slots)).rounded()), scores.rPrecision)
-        let entries = [own] + scores.confusions.map { (name($0.label), $0.count, $0.share) }
+        let entries = [own] + scores.confusions.prefix(max(0, inside.height - 2)).map { (name($0.label), $0.count, $0.share) }
         let barWidth = max(0, inside.width - 32)
         let rows = scores.isLone ? [] : entries.map { entry in
             Table.Row([entry.0, String(entry.1), "\(formatted(100 * entry.2, digits: 1))%",
@@ -62,11 +63,11 @@ struct ClassesView: Widget {
     }
 
     private func renderQueries(into buffer: inout Buffer, area: Rect) {
-        guard let (classes, highlighted) = state.classRows else {
+        guard let (classes, classRow) = state.classRows else {
             _ = panel("Worst queries", area, into: &buffer, glyphs: state.glyphs)
             return
         }
-        let label = classes[highlighted].label
+        let label = classes[classRow].label
         let hint = state.classTable.queryRow == nil ? "" : " (enter: show)"
         let inside = panel("Worst queries of \(name(label))\(hint)", area, into: &buffer, glyphs: state.glyphs)
         let queries = state.highlightedClassQueries
@@ -74,13 +75,22 @@ struct ClassesView: Widget {
             _ = buffer.set(x: inside.x, y: inside.y, string: "a class of one: no query to answer", style: .foreground(.dim), clip: inside)
             return
         }
-        let rows = queries.map { query in
+        let highlighted = state.classTable.queryRow
+        let shown = Self.window(count: queries.count, highlighted: highlighted ?? 0, height: inside.height - 1)
+        let rows = queries[shown].map { query in
             Table.Row(["#\(query.query)", formatted(query.averagePrecision),
                        query.firstWrongNeighbor.map { "#\($0) \(name(state.data.testLabels[$0]))" } ?? "none"])
         }
         Table(columns: [.numeric("query"), .numeric("AP@R"), Table.Column("first wrong", width: .fill(1))],
-              rows: rows, highlightedRow: state.classTable.queryRow, glyphs: state.glyphs)
+              rows: rows, highlightedRow: highlighted.map { $0 - shown.lowerBound }, glyphs: state.glyphs)
             .render(into: &buffer, area: inside)
+    }
+
+    /// The rows a table of `height` rows shows, scrolled as `Table` scrolls, so that a
+    /// frame formats only those (a class of 10⁵ queries must not cost a frame 10⁵ rows).
+    static func window(count: Int, highlighted: Int, height: Int) -> Range<Int> {
+        let start = max(0, highlighted - max(1, height) + 1)
+        return min(start, count)..<min(count, start + max(1, height))
     }
 
     /// What the table waits for: embeddings, or the scoring under way.

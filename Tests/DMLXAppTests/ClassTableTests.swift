@@ -100,6 +100,35 @@ import Testing
         }
     }
 
+    /// Given embeddings (`dmlx view`) of 600 points in 2 classes: a class's 300 queries
+    /// scroll with the highlight, which stays on screen, and only the rows shown are drawn.
+    @Test func aLongListOfQueriesScrollsWithTheHighlight() throws {
+        var generator = SeededGenerator(seed: 5)
+        let labels = (0..<600).map { $0 % 2 }
+        let embeddings = Matrix<Float>(rows: 600, cols: 3, storage: (0..<1800).map { index in
+            Float(generator.nextGaussian()) + Float(labels[index / 3])
+        })
+        let snapshot = EpochSnapshot(run: "given", epoch: 0, loss: nil, batchLosses: [], trainSeconds: 0, cumulativeTrainSeconds: 0,
+                                     metrics: .unknown, statistics: [:], learningRate: 0, embeddings: embeddings)
+        let data = AppData(name: "given", split: "given", testLabels: labels, classNames: [:], rawTestFeatures: embeddings,
+                           imageShape: nil, rawMetrics: .unknown, showsBaselines: false)
+        var state = AppState(data: data, runs: [RunView(name: "given", snapshots: [snapshot], status: .finished, plannedEpochs: 0,
+                                                        kind: .given)],
+                             size: AppState.Size(width: 80, height: 24))
+        state.screen = .classes
+        AppFixtures.scoreClasses(&state)
+        let worst = try #require(state.shownClassScores?.worstFirst.first)
+        let queries = try #require(state.shownClassScores?.worstQueries[worst.label])
+        #expect(queries.count == 300)
+        _ = state.update(.key(.enter))
+        for _ in 0..<150 { _ = state.update(.key(.down)) }
+        #expect(state.selection == queries[150].query)
+        let right = AppView.render(state).lines.map { String($0.dropFirst(46)) }
+        let row = { (query: QueryScore) in "#\(query.query)  \(String(format: "%.3f", query.averagePrecision))" }
+        #expect(right.contains { $0.contains(row(queries[150])) }, "\(right.joined(separator: "\n"))")
+        #expect(!right.contains { $0.contains(row(queries[0])) }, "scrolled past the first")
+    }
+
     @Test func beforeItsScoresArriveTheScreenSaysSo() {
         var state = AppFixtures.state()
         state.screen = .classes
