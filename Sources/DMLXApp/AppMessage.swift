@@ -13,6 +13,9 @@ public enum AppMessage: Sendable {
     /// The map queue's newest frame of the job under way and the maps finished since
     /// the last poll.
     case maps(latest: MapFrame?, finished: [MapFrame])
+    /// The class-scoring queue's progress of the job under way and the jobs finished since
+    /// the last poll.
+    case classTable(latest: ClassTableFrame?, finished: [ClassTableFrame])
     /// The long steps under way outside the runs (`ProgressBoard.tasks`), whenever one
     /// has moved on.
     case progress([TaskProgress])
@@ -32,5 +35,8 @@ public enum AppEffect: Sendable, Equatable {
     case saveCheckpoints
     /// Make (or score) a map on the map queue, superseding the one under way.
     case computeMap(MapJob)
+    /// Score the classes of a run's epoch on the class-scoring queue, superseding the job
+    /// under way.
+    case computeClassTable(ClassTableJob)
     case quit
 }

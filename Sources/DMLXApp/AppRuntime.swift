@@ -20,6 +20,8 @@ public final class AppRuntime<Backend: TerminalBackend> {
     private var runs: [any RunSource]
     private let discovery: (any RunDiscovery)?
     private let maps: MapRun
+    /// The Classes screen's scoring, made here: no caller needs to share it.
+    private let classTables = ClassTableRun()
     private let progress: ProgressBoard?
     private var seenProgress: [String] = []
     private let checkpointDirectory: URL
@@ -57,8 +59,10 @@ public final class AppRuntime<Backend: TerminalBackend> {
             progress?.cancel()
             runs.forEach { $0.stop() }
             maps.cancel()
+            classTables.cancel()
             runs.forEach { $0.waitUntilDone() }
             maps.waitUntilIdle()
+            classTables.waitUntilIdle()
         }
         perform(state.update(.maps(latest: nil, finished: [])))
         var needsFrame = true
@@ -108,6 +112,10 @@ public final class AppRuntime<Backend: TerminalBackend> {
             seenMapFrame = latest.map { ($0.key, $0.stage, $0.iteration) }
             messages.append(.maps(latest: latest, finished: finished))
         }
+        let classNews = classTables.take()
+        if classNews.latest != nil || !classNews.finished.isEmpty {
+            messages.append(.classTable(latest: classNews.latest, finished: classNews.finished))
+        }
         if let tasks = progress?.tasks {
             // A bar is news when its text changes (a percent, a second of the estimate).
             let shown = tasks.map { $0.text() }
@@ -138,6 +146,7 @@ public final class AppRuntime<Backend: TerminalBackend> {
             case .stepRuns: runs.forEach { $0.step() }
             case .quit: break
             case .computeMap(let job): maps.submit(job)
+            case .computeClassTable(let job): classTables.submit(job)
             case .saveCheckpoints:
                 for run in runs {
                     let file = run.saveFile(in: checkpointDirectory)

@@ -4,7 +4,8 @@ import DMLXTerm
 extension AppState {
     /// Applies one message and returns what the runtime must do about it. Every key of
     /// `KeyBindings.all` is handled here. Whatever changed, the epochs on screen are made
-    /// resident and the map the scatter now shows is asked for if it is still missing.
+    /// resident, and the map the scatter now shows and the per-class scores the Classes
+    /// screen shows are asked for if still missing.
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
         var effects = apply(message)
         refreshResidentEpochs()
@@ -12,6 +13,10 @@ extension AppState {
         if let job = neededMapJob {
             maps.requested = job.key
             effects.append(.computeMap(job))
+        }
+        if let job = neededClassTableJob {
+            classTable.requested = job.key
+            effects.append(.computeClassTable(job))
         }
         return effects
     }
@@ -32,6 +37,9 @@ extension AppState {
         case .maps(let latest, let finished):
             maps.receive(latest: latest, finished: finished)
             return []
+        case .classTable(let latest, let finished):
+            classTable.receive(latest: latest, finished: finished)
+            return []
         case .progress(let tasks):
             self.tasks = tasks
             return []
@@ -46,6 +54,7 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
         notice = nil
+        if screen == .classes, !showsHelp, handleClassTableKey(key) { return [] }
         switch key {
         case .character(" "):
             isPaused.toggle()

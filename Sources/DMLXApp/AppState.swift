@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var projectionMode = ProjectionMode.aligned
     /// The maps made so far and the one being made.
     public var maps = MapAtlas()
+    /// The Classes screen's scores and where the user is in it.
+    public var classTable = ClassTable()
     public var compareAxis = CompareAxis.epochs
     /// The text typed after `/`, while the jump prompt is open.
     public var search: String?

@@ -19,6 +19,7 @@ public enum AppView {
         case .inspect: InspectView(state: state).render(into: &buffer, area: body)
         case .mining: MiningView(state: state).render(into: &buffer, area: body)
         case .metric: MetricView(state: state).render(into: &buffer, area: body)
+        case .classes: ClassesView(state: state).render(into: &buffer, area: body)
         }
         StatusLine(state: state).render(into: &buffer, area: screen.row(screen.height - 1))
         if state.showsHelp {

@@ -6,6 +6,9 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     case compare
     /// One point and its nearest neighbours in the embedding space, over epochs.
     case inspect
+    /// Each class's precision@1, R-precision, MAP@R and confusions at the shown epoch, and
+    /// a class's worst queries.
+    case classes
     /// What the losses and miners see: active terms, mined tuples, distance gaps.
     case mining
     /// A classic learner's metric: the heat map of M = LᵀL, its spectrum, its fit.
@@ -18,6 +21,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .inspect: return "Inspect"
         case .mining: return "Mining"
         case .metric: return "Metric"
+        case .classes: return "Classes"
         }
     }
 }

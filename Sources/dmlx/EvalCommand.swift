@@ -40,6 +40,16 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var search: IndexOptions
 
+    @Flag(help: """
+        Also score each class: its count, precision@1, R-precision and MAP@R (the mean over its \
+        queries, as PML's return_per_class) and the classes its queries' R nearest neighbours \
+        retrieve instead (counts and shares of those R-deep lists). Text: a table, worst MAP@R \
+        first. JSON: "per_class": {"<label>": {"name" (when named), "count", "precision_at_1", \
+        "r_precision", "map_at_r", "confusions": [{"label", "count", "share"}, at most \(PerClassScores.jsonConfusionCount), most \
+        first]}}; a class with one sample has null scores.
+        """)
+    var perClass = false
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -65,14 +75,18 @@ struct EvalCommand: ParsableCommand {
             return assignment
         }
         let index = try search.build(data.features, source: embeddings, threads: threads, quiet: quiet)
+        var perClassAccumulator = perClass ? PerClassScores.Accumulator(labels: data.labels) : nil
         let metrics = try MetricSuite.evaluate(embeddings, index: index, labels: data.labels, seed: seed, clusters: clustering,
-                                               quiet: quiet)
+                                               quiet: quiet) { queries, lists in perClassAccumulator?.add(lists, from: queries.lowerBound) }
+        let perClassScores = perClassAccumulator?.scores
         let recalls = try recalls(of: index, labels: data.labels)
         let lossValue = try loss.map { try value(ofLoss: $0, on: data) }
         var fields: [(String, JSONValue)] = [("n", .integer(data.count)), ("dim", .integer(data.dimension))]
         fields += metrics.jsonFields
         if let lossValue { fields.append(("loss", .number(lossValue))) }
-        fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls)))
+        fields.append(("neighbor_search", Self.searchRecord(index, recalls: recalls,
+                                                            scoredKeys: Self.approximateKeys + (perClass ? ["per_class"] : []))))
+        if let perClassScores, json { fields.append(("per_class", perClassScores.json(names: data.classNames))) }
         if json {
             print(JSONValue.object(fields).rendered)
         } else {
@@ -82,6 +96,9 @@ struct EvalCommand: ParsableCommand {
             for (key, value) in fields.dropFirst(2).dropLast() {
                 let marked = !index.isExact && Self.approximateKeys.contains(key)
                 print(Self.describe(key, value).split(separator: "\n").map { $0 + (marked ? "  (approximate)" : "") }.joined(separator: "\n"))
+            }
+            if let perClassScores {
+                print(Self.perClassTable(perClassScores, names: data.classNames, approximate: !index.isExact))
             }
         }
     }
@@ -101,11 +118,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// `"neighbor_search": {"index": "IVF40,Flat nprobe 4", "approximate": true, "automatic": false,
-    /// "approximate_keys": [...], "recall": [{"k": 10, "queries": 1000, "value": 0.97}, ...]}`.
-    private static func searchRecord(_ index: NeighborIndex, recalls: [NeighborRecall]) -> JSONValue {
+    /// "approximate_keys": [...], "recall": [{"k": 10, "queries": 1000, "value": 0.97}, ...]}`; the approximate keys are
+    /// `scoredKeys`, those built on the neighbour lists, when the index is approximate.
+    private static func searchRecord(_ index: NeighborIndex, recalls: [NeighborRecall], scoredKeys: [String]) -> JSONValue {
         .object([
             ("index", .string(index.summary)), ("approximate", .bool(!index.isExact)), ("automatic", .bool(index.isAutomatic)),
-            ("approximate_keys", .array(index.isExact ? [] : approximateKeys.map(JSONValue.string))),
+            ("approximate_keys", .array(index.isExact ? [] : scoredKeys.map(JSONValue.string))),
             ("recall", .array(recalls.map { .object([("k", .integer($0.k)), ("queries", .integer($0.queries)), ("value", .number($0.value))]) })),
         ])
     }

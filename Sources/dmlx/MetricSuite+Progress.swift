@@ -13,9 +13,9 @@ extension MetricSuite {
 
     /// `evaluate(index:...)` with the same progress bar.
     static func evaluate(_ source: String, index: NeighborIndex, labels: [Int], seed: UInt64, clusters: [Int]? = nil,
-                         quiet: Bool) throws -> RetrievalMetrics {
+                         quiet: Bool, observer: (Range<Int>, NeighborLists) -> Void = { _, _ in }) throws -> RetrievalMetrics {
         try withProgress(source, points: index.points.rows, quiet: quiet) { progress in
-            try evaluate(index: index, labels: labels, seed: seed, clusters: clusters, progress: progress)
+            try evaluate(index: index, labels: labels, seed: seed, clusters: clusters, progress: progress, observer: observer)
         }
     }
 

@@ -91,6 +91,15 @@ enum AppFixtures {
                 imageShape: nil, rawMetrics: metrics(0.1))
     }
 
+    /// Gives `state` the Classes screen's scores as the runtime would: the job `update`
+    /// asks for, run here to its end and handed back as the class queue's news.
+    static func scoreClasses(_ state: inout AppState) {
+        for case .computeClassTable(let job) in state.update(.progress([])) {
+            let scores = job.run { _ in true }
+            _ = state.update(.classTable(latest: nil, finished: [ClassTableFrame(key: job.key, share: 1, scores: scores)]))
+        }
+    }
+
     static func state(width: Int = 80, height: Int = 24, epochs: Int = 5) -> AppState {
         AppState(data: data(), runs: [run("triplet", index: 0, epochs: epochs), run("proxy-nca", index: 1, epochs: epochs)],
                  size: AppState.Size(width: width, height: height))

@@ -93,6 +93,8 @@ import Testing
         _ = press([.tab], on: &state)
         #expect(state.screen == .compare)
         _ = press([.tab, .tab], on: &state)
+        #expect(state.screen == .classes)
+        _ = press([.tab], on: &state)
         #expect(state.screen == .mining)
         _ = press([.tab], on: &state)
         #expect(state.screen == .metric)

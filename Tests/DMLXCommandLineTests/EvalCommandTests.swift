@@ -52,6 +52,21 @@ import Testing
         #expect(result.outputLines.contains { $0.hasPrefix("map_at_r") && $0.contains("0.72759") }, "\(result)")
     }
 
+    /// `--per-class` as text: a row per class, the worst MAP@R first, each with its most
+    /// retrieved other classes; four points by hand, class 1's two points each nearer to a
+    /// class-0 point than to each other.
+    @Test func perClassPrintsATableWorstFirst() throws {
+        let scratch = try ScratchDirectory()
+        // Class 0 at (0, 0), (1, 0); class 1 at (2.4, 1), (5, 1): point 2 is nearest point 1,
+        // point 3's nearest other is point 2. Class 0: q0 → 1 (hit), q1 → 0 (hit): MAP@R 1.
+        // Class 1 (R = 1): q2 → 1 (miss), q3 → 2 (hit): MAP@R 0.5, confused with 0 in 1 of 2.
+        try scratch.write("points.csv", Array("0,0,0\n1,0,0\n2.4,1,1\n5,1,1\n".utf8))
+        let result = try Dmlx.run(["eval", "--embeddings", "points.csv", "--per-class", "--quiet"], in: scratch.url)
+        try #require(result.succeeded, "\(result)")
+        let rows = result.outputLines.drop { !$0.hasPrefix("per class") }.dropFirst(2).map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows == ["1 2 0.500 0.500 0.500 0 50.0%", "0 2 1.000 1.000 1.000"], "\(result)")
+    }
+
     /// A UTF-8 byte-order mark (as spreadsheets write) must not turn the first row into a header.
     @Test func byteOrderMarkDoesNotDropTheFirstRow() throws {
         let scratch = try ScratchDirectory()

@@ -33,6 +33,20 @@ import Testing
         #expect(recalls.allSatisfy { ($0["value"] as? Double) == 1 && ($0["queries"] as? Int) == 500 }, "\(recalls)")
     }
 
+    /// `--per-class` from one IVF cell: each class's scores are the exact search's, and the
+    /// record names "per_class" among the approximate keys.
+    @Test func perClassScoresFromAnIndexAreMarkedApproximate() throws {
+        let exact = try record(["--per-class"])
+        let ivf = try record(["--per-class", "--index", "ivf", "--index-params", "nlist=1,nprobe=1"])
+        let exactClasses = try #require(exact.object("per_class"), "\(exact)")
+        #expect(exactClasses.fields.count == 7 && ivf.object("per_class")?.fields.keys == exactClasses.fields.keys)
+        for label in exactClasses.fields.keys {
+            #expect(ivf.object("per_class")?.object(label)?.number("map_at_r") == exactClasses.object(label)?.number("map_at_r"))
+        }
+        #expect((ivf.object("neighbor_search")?.fields["approximate_keys"] as? [String])?.contains("per_class") == true)
+        #expect((exact.object("neighbor_search")?.fields["approximate_keys"] as? [String]) == [])
+    }
+
     @Test func hnswScoresCloseToExactAndTheTableMarksApproximateScores() throws {
         let exact = try record([])
         let hnsw = try record(["--index", "hnsw", "--index-params", "M=16,efSearch=200"])

@@ -123,6 +123,28 @@ import Testing
         #expect(try exitLine(session).contains("EXIT:0"))
     }
 
+    /// The Classes screen of given embeddings: the table arrives from its background
+    /// queue, enter lists the worst class's queries (the worst becomes the selected point),
+    /// and enter again shows that point on the dashboard.
+    @Test func viewClassesLeadToAWorstQueryOnTheDashboard() throws {
+        let embeddings = Dmlx.fixtures("eval").appendingPathComponent("clustered-f32.npy").path
+        let session = try open(["view", embeddings], waitingFor: "Neighbours of #0")
+        try session.sendKeys("Tab", "Tab", "Tab")
+        try session.waitFor(text: "worst first")
+        try session.waitFor("the class table") { $0.joined().contains("MAP@R") && $0.joined().contains("retrieved") }
+        try session.sendKeys("Enter")
+        let listed = try session.waitFor(text: "(enter: show)")
+        let line = try #require(listed.first { $0.contains("Neighbours of #") })
+        let query = String(line.components(separatedBy: "Neighbours of #")[1].prefix { $0.isNumber })
+        #expect(query != "0", "the selection moved to the worst query")
+        try session.sendKeys("Enter")
+        try session.waitFor("the dashboard with #\(query)") { screen in
+            !screen.joined().contains("worst first") && screen.joined().contains("Neighbours of #\(query) ")
+        }
+        try session.sendKeys("q")
+        #expect(try exitLine(session).contains("EXIT:0"))
+    }
+
     /// The braille cells of the scatter panel (right half, below its caption), as text.
     func scatterCells(_ screen: [String], width: Int) -> [String] {
         screen.dropFirst(2).prefix(20).map { String($0.dropFirst(width / 2)) }

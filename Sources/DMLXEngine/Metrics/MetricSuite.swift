@@ -26,10 +26,19 @@ public enum MetricSuite {
     /// `evaluate` with the neighbours `index` finds among its points (with an exact index,
     /// the same numbers to the last bit). With an approximate one every retrieval score
     /// and the k-NN accuracy are approximate: a caller states `index.measuredRecall` at
-    /// `neighborCount(for: labels)` beside them.
+    /// `neighborCount(for: labels)` beside them. `observer` sees every block of lists the
+    /// scores are made from, in order (`dmlx eval --per-class` feeds them to a
+    /// `PerClassScores.Accumulator` rather than search twice).
     public static func evaluate(index: NeighborIndex, labels: [Int], seed: UInt64, clusters: [Int]? = nil,
-                                progress: ((Double) -> Void)? = nil) throws(NeighborIndexError) -> RetrievalMetrics {
-        try evaluate(index: index, labels: labels, seed: seed, clusters: clusters, abandoningWhen: { progress?($0); return true })!
+                                progress: ((Double) -> Void)? = nil,
+                                observer: (Range<Int>, NeighborLists) -> Void = { _, _ in }) throws(NeighborIndexError) -> RetrievalMetrics {
+        try score(index.points, labels: labels, seed: seed, clusters: clusters, progress: { progress?($0); return true }) {
+            k, share, body throws(NeighborIndexError) in
+            try index.forEachQueryBlock(k: k, progress: share) { queries, lists in
+                observer(queries, lists)
+                body(queries, lists)
+            }
+        }!
     }
 
     /// `evaluate(index:...)`, abandoned (nil) as soon as `progress` answers false: how the

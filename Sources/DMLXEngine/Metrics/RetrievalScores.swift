@@ -118,12 +118,12 @@ public struct RetrievalScores: Sendable, Equatable {
     }
 
     /// Whether each neighbour listed in row `row` of `lists` has class `label`, nearest first.
-    private static func matches(of row: Int, _ lists: NeighborLists, label: Int, _ labels: [Int]) -> [Bool] {
+    static func matches(of row: Int, _ lists: NeighborLists, label: Int, _ labels: [Int]) -> [Bool] {
         lists.neighbors(of: row).map { $0 >= 0 && labels[Int($0)] == label }
     }
 
     /// The number of matches among the first R, and Σ P(i) over the ranks i that match.
-    private static func hitsAndPrecisionSum(_ matches: ArraySlice<Bool>) -> (Int, Double) {
+    static func hitsAndPrecisionSum(_ matches: ArraySlice<Bool>) -> (Int, Double) {
         var hits = 0
         var precisionSum = 0.0
         for (rank, isMatch) in matches.enumerated() where isMatch {
