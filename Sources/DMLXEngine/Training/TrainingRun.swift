@@ -176,9 +176,14 @@ public final class TrainingRun: Sendable {
     private func advance() {
         BackgroundPriority.lowerCurrentThread()
         let completed = trainer.value.epoch
+        let isComplete = trainer.value.isComplete
         let action = control.withLock { state -> Action in
             state.scheduled = false
             if state.stopRequested { return .stop }
+            if isComplete {
+                state.pendingSteps = 0
+                return .finish
+            }
             if state.pendingSteps > 0 {
                 state.pendingSteps -= 1
                 return .train
