@@ -101,9 +101,9 @@ struct LossCurves {
 /// raw-features and untrained (epoch 0) baselines. Narrow panels show fewer columns.
 ///
 /// With `--validation` the table adds the validation part's MAP@R ("valMAP") and a run's
-/// best is chosen by it, never by a test score: the "★ best" row is the epoch whose model
-/// `--patience` keeps (`RunView.bestByValidation`), and the run's own row carries a ★ when
-/// the shown epoch is that one.
+/// best is chosen by it, never by a test score: the "best" row is the epoch whose model
+/// `--patience` keeps (`RunView.bestByValidation`), its epoch marked ★, as is the run's own
+/// row's when the shown epoch is that one.
 struct MetricsTable: Widget {
     let state: AppState
 
@@ -148,12 +148,14 @@ struct MetricsTable: Widget {
             guard let shown = run.snapshot(atEpoch: state.shownEpoch) else { continue }
             let color = Style.foreground(.series(index), bold: index == state.focusedRun)
             let best = run.isValidated ? run.bestByValidation(upToEpoch: state.shownEpoch) : run.best(upToEpoch: state.shownEpoch)
-            let marked = run.isValidated && best?.epoch == shown.epoch
-            rows.append(row(run.name + (marked ? " \(bestMark)" : ""), epoch: String(shown.epoch), loss: shown.loss, shown.metrics,
-                            validation: shown.validationMetrics, style: color))
+            // The mark goes in the epoch cell, which narrow panels keep whole (not the run's name).
+            func epoch(_ snapshot: EpochSnapshot) -> String {
+                (run.isValidated && best?.epoch == snapshot.epoch ? bestMark : "") + String(snapshot.epoch)
+            }
+            rows.append(row(run.name, epoch: epoch(shown), loss: shown.loss, shown.metrics, validation: shown.validationMetrics, style: color))
             if let best {
-                rows.append(row(run.isValidated ? "  \(bestMark) best" : "  best", epoch: String(best.epoch), loss: best.loss, best.metrics,
-                                validation: best.validationMetrics, style: .foreground(.series(index))))
+                rows.append(row("  best", epoch: epoch(best), loss: best.loss, best.metrics, validation: best.validationMetrics,
+                                style: .foreground(.series(index))))
             }
         }
         Table(columns: columns, rows: rows, columnSpacing: 1, glyphs: state.glyphs).render(into: &buffer, area: area)
