@@ -77,7 +77,8 @@ public struct RunView: Sendable {
             }
         case .paused: return "paused"
         case .diverged(let message): return "paused: \(message)"
-        case .finished: return "done"
+        // Only --patience ends a validated run before its planned epochs.
+        case .finished: return isValidated && (latestEpoch ?? 0) < plannedEpochs ? "stopped early" : "done"
         case .stopped: return "stopped"
         case .failed(let message): return "failed: \(message)"
         case .stalled: return "stalled (no news from its writer)"

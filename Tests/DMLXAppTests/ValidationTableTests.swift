@@ -30,6 +30,16 @@ import Testing
         #expect(AppFixtures.state().runs.allSatisfy { !$0.isValidated && $0.bestByValidation(upToEpoch: 5) == nil })
     }
 
+    /// Only `--patience` ends a validated run before its planned epochs (5 of 10 here).
+    @Test func aValidatedRunDoneBeforeItsPlannedEpochsStoppedEarly() {
+        var validated = Self.state().runs[0], plain = AppFixtures.state().runs[0]
+        validated.status = .finished
+        plain.status = .finished
+        #expect(validated.statusText == "stopped early" && plain.statusText == "done")
+        validated.plannedEpochs = 5
+        #expect(validated.statusText == "done")
+    }
+
     @Test func theTableMarksTheBestEpoch() {
         for (width, height) in AppSnapshotTests.sizes {
             assertSnapshot(AppView.render(Self.state(width: width, height: height)), named: "dashboard-validation-\(width)x\(height)")
