@@ -102,6 +102,14 @@ import Testing
         #expect(refused.standardOutput.isEmpty)
     }
 
+    @Test(arguments: ["train", "compare", "tui"])
+    func helpDocumentsBothOptions(command: String) throws {
+        let result = try Dmlx.run([command, "--help"])
+        try #require(result.succeeded, "\(result)")
+        #expect(result.standardOutput.contains("--validation <validation>") && result.standardOutput.contains("--patience <patience>"),
+                "\(result.standardOutput)")
+    }
+
     @Test(arguments: [
         (["--patience", "3"], "--patience needs --validation"),
         (["--validation", "1.5"], "--validation must be a fraction"),
