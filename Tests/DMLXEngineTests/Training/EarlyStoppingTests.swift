@@ -1,6 +1,7 @@
 import DMLXCore
 import DMLXEngine
 import Foundation
+import Synchronization
 import Testing
 
 /// The `--patience` rule on scripted validation MAP@R sequences, against a naive
@@ -104,6 +105,30 @@ import Testing
         #expect(try trainer.trainEpoch() == nil, "a stopped run trains no further")
         #expect(trainer.history.map(\.validationMetrics) == snapshots.map(\.validationMetrics))
         #expect(trainer.earlyStoppingRecord != nil)
+    }
+
+    /// Driven by a `TrainingRun` (as the UI does), a stopped run finishes before its epochs,
+    /// and saving it (the UI's `s`) reports the epoch whose model it saved: the best.
+    @Test func aRunStoppedByTheRuleFinishesAndSavesItsBestEpoch() throws {
+        let configuration = Self.configuration()
+        let run = TrainingRun(trainer: try Trainer(configuration, data: PreparedData(configuration)))
+        run.start()
+        run.waitUntilDone()
+        #expect(run.status == .finished)
+        let scores = run.snapshots.map { $0.validationMetrics!.mapAtR }
+        let rule = EarlyStopping(patience: 2, lastEpoch: 60, replaying: scores)
+        #expect(rule.stop?.epoch == run.snapshots.last?.epoch && rule.stop?.reason == .patience)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-stopped-\(UUID().uuidString).ckpt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let saved = Mutex<Result<Int, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        run.save(to: file) { result in
+            saved.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        #expect(try saved.withLock { try $0?.get() } == rule.bestEpoch)
+        #expect(try Checkpoint.read(from: file).modelEpoch == rule.bestEpoch)
     }
 
     /// A checkpoint written mid-run (before the rule stops it) and read back continues to
