@@ -50,8 +50,8 @@ struct DashboardView: Widget {
             LossCurves(state: state).chart.render(
                 into: &buffer, area: panel("Loss per batch", layout.loss, into: &buffer, glyphs: glyphs))
         }
-        MetricsTable(state: state).render(
-            into: &buffer, area: panel("Test metrics at epoch \(state.shownEpoch)", layout.metrics, into: &buffer, glyphs: glyphs))
+        let table = MetricsTable(state: state)
+        table.render(into: &buffer, area: panel(table.title, layout.metrics, into: &buffer, glyphs: glyphs))
         // The selected point's neighbours and the map are found once per frame, for both panels.
         let neighbors = state.selectionNeighbors
         let coordinates = state.scatterCoordinates
@@ -99,8 +99,21 @@ struct LossCurves {
 
 /// Retrieval metrics of every run at the shown epoch and at its best so far, under the
 /// raw-features and untrained (epoch 0) baselines. Narrow panels show fewer columns.
+///
+/// With `--validation` the table adds the validation part's MAP@R ("valMAP") and a run's
+/// best is chosen by it, never by a test score: the "best" row is the epoch whose model
+/// `--patience` keeps (`RunView.bestByValidation`), its epoch marked ★, as is the run's own
+/// row's when the shown epoch is that one.
 struct MetricsTable: Widget {
     let state: AppState
+
+    private var isValidated: Bool { state.runs.contains(where: \.isValidated) }
+
+    var title: String {
+        "Test metrics at epoch \(state.shownEpoch)" + (isValidated ? ", \(bestMark) best by validation MAP@R" : "")
+    }
+
+    private var bestMark: String { state.glyphs == .unicode ? "★" : "*" }
 
     /// In display order, each with its priority: narrow panels keep the lowest numbers.
     private static let allColumns: [(title: String, priority: Int, value: @Sendable (RetrievalMetrics) -> Double?)] = [
@@ -112,28 +125,37 @@ struct MetricsTable: Widget {
     func render(into buffer: inout Buffer, area: Rect) {
         // Narrow panels drop the loss column first, then metrics from the end of the list.
         let showsLoss = area.width >= 50 && state.hasTraining
-        let fitting = max(3, min(Self.allColumns.count, (area.width - 24) / 7))
+        let validated = isValidated
+        let fitting = max(3, min(Self.allColumns.count, (area.width - 24) / 7 - (validated ? 1 : 0)))
         let metricColumns = Self.allColumns.filter { $0.priority < fitting }
         let columns = [Table.Column("run", width: .fill(1)), .numeric("epoch")] + (showsLoss ? [.numeric("loss")] : [])
-            + metricColumns.map { Table.Column.numeric($0.title) }
-        func row(_ name: String, epoch: String, loss: Double?, _ metrics: RetrievalMetrics, style: Style = Style()) -> Table.Row {
-            Table.Row([name, epoch] + (showsLoss ? [formatted(loss)] : []) + metricColumns.map { formatted($0.value(metrics)) },
+            + metricColumns.map { Table.Column.numeric($0.title) } + (validated ? [.numeric("valMAP")] : [])
+        func row(_ name: String, epoch: String, loss: Double?, _ metrics: RetrievalMetrics, validation: RetrievalMetrics?,
+                 style: Style = Style()) -> Table.Row {
+            Table.Row([name, epoch] + (showsLoss ? [formatted(loss)] : []) + metricColumns.map { formatted($0.value(metrics)) }
+                      + (validated ? [formatted(validation?.mapAtR)] : []),
                       style: style)
         }
         let dim = Style.foreground(.dim)
         var rows: [Table.Row] = []
         if state.data.showsBaselines {
-            rows.append(row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, style: dim))
+            rows.append(row("raw features", epoch: "-", loss: nil, state.data.rawMetrics, validation: nil, style: dim))
             if let untrained = state.runs.first?.snapshots.first {
-                rows.append(row("untrained", epoch: "0", loss: nil, untrained.metrics, style: dim))
+                rows.append(row("untrained", epoch: "0", loss: nil, untrained.metrics, validation: untrained.validationMetrics, style: dim))
             }
         }
         for (index, run) in state.runs.enumerated() {
             guard let shown = run.snapshot(atEpoch: state.shownEpoch) else { continue }
             let color = Style.foreground(.series(index), bold: index == state.focusedRun)
-            rows.append(row(run.name, epoch: String(shown.epoch), loss: shown.loss, shown.metrics, style: color))
-            if let best = run.best(upToEpoch: state.shownEpoch) {
-                rows.append(row("  best", epoch: String(best.epoch), loss: best.loss, best.metrics, style: .foreground(.series(index))))
+            let best = run.isValidated ? run.bestByValidation(upToEpoch: state.shownEpoch) : run.best(upToEpoch: state.shownEpoch)
+            // The mark goes in the epoch cell, which narrow panels keep whole (not the run's name).
+            func epoch(_ snapshot: EpochSnapshot) -> String {
+                (run.isValidated && best?.epoch == snapshot.epoch ? bestMark : "") + String(snapshot.epoch)
+            }
+            rows.append(row(run.name, epoch: epoch(shown), loss: shown.loss, shown.metrics, validation: shown.validationMetrics, style: color))
+            if let best {
+                rows.append(row("  best", epoch: epoch(best), loss: best.loss, best.metrics, validation: best.validationMetrics,
+                                style: .foreground(.series(index))))
             }
         }
         Table(columns: columns, rows: rows, columnSpacing: 1, glyphs: state.glyphs).render(into: &buffer, area: area)

@@ -61,6 +61,18 @@ public struct RunView: Sendable {
         snapshots.filter { $0.epoch <= epoch && $0.epoch > 0 }.max { $0.metrics.mapAtR < $1.metrics.mapAtR }
     }
 
+    /// The snapshot with the highest validation MAP@R up to `epoch`, epoch 0 included and
+    /// the earliest among equals: by `EarlyStopping`'s own rule, the epoch whose model a
+    /// `--patience` run keeps. Nil for runs without `--validation`.
+    public func bestByValidation(upToEpoch epoch: Int) -> EpochSnapshot? {
+        let scored = snapshots.filter { $0.epoch <= epoch && $0.validationMetrics != nil }
+        let rule = EarlyStopping(patience: .max, lastEpoch: .max, replaying: scored.map { $0.validationMetrics?.mapAtR ?? .nan })
+        return rule.bestEpoch.map { scored[$0] }
+    }
+
+    /// Whether the run scores a validation part every epoch (`--validation`).
+    public var isValidated: Bool { snapshots.first?.validationMetrics != nil }
+
     public var statusText: String {
         switch status {
         case .waiting: return "starting"
@@ -72,7 +84,8 @@ public struct RunView: Sendable {
             }
         case .paused: return "paused"
         case .diverged(let message): return "paused: \(message)"
-        case .finished: return "done"
+        // Only --patience ends a validated run before its planned epochs.
+        case .finished: return isValidated && (latestEpoch ?? 0) < plannedEpochs ? "stopped early" : "done"
         case .stopped: return "stopped"
         case .failed(let message): return "failed: \(message)"
         case .stalled: return "stalled (no news from its writer)"

@@ -70,7 +70,7 @@ struct ExportCommand: ParsableCommand {
                 try write(Self.projectorConfiguration(mapName: layout.name), to: directory.appendingPathComponent("projector_config.pbtxt"))
             }
         }
-        print("wrote \(embeddings.rows) × \(embeddings.cols) \(part.rawValue) embeddings (epoch \(saved.epoch)) to \(out)"
+        print("wrote \(embeddings.rows) × \(embeddings.cols) \(part.rawValue) embeddings (epoch \(saved.modelEpoch)) to \(out)"
               + (layout.map { " with their \($0.name) map" } ?? ""))
     }
 

@@ -38,10 +38,12 @@ final class RunReporter: Sendable {
                                                    options: isFirst ? options : nil), configuration).rendered)
             } else {
                 let run = seeded ? "\(snapshot.run) seed \(configuration.seed)" : snapshot.run
-                if progress.printed == 0 { write(Self.header) }
+                let validated = data.split.validation != nil
+                if progress.printed == 0 { write(Self.header + (validated ? Self.validationHeader : "")) }
                 if snapshot.epoch == 0 { write(Self.row(run: "\(run) raw features", epoch: "-", loss: nil, seconds: nil, data.rawMetrics)) }
                 write(Self.row(run: run, epoch: String(snapshot.epoch), loss: snapshot.loss,
-                               seconds: snapshot.epoch == 0 ? nil : snapshot.trainSeconds, snapshot.metrics))
+                               seconds: snapshot.epoch == 0 ? nil : snapshot.trainSeconds, snapshot.metrics)
+                      + (validated ? Self.cell(snapshot.validationMetrics?.mapAtR, Self.validationHeader.count) : ""))
             }
             progress.printed += 1
         }
@@ -83,6 +85,29 @@ final class RunReporter: Sendable {
         }
     }
 
+    /// How a `--patience` run ended: its closing record (`earlyStoppingRecord`), or a line
+    /// saying where it stopped and the row of the epoch it kept. Over seeds, the kept
+    /// epoch's record, not the last one trained, is what the seed's summary takes.
+    func reportOutcome(of trainer: any EpochTrainer) {
+        guard let record = trainer.earlyStoppingRecord, let rule = trainer.earlyStopping, let stop = rule.stop,
+              let best = rule.bestEpoch else { return }
+        let configuration = trainer.configuration
+        lock.withLock { progress in
+            let closing = withSeed(record, configuration)
+            if seeded { progress.finals[configuration.runName, default: [:]][configuration.seed] = closing }
+            guard !json else {
+                write(closing.rendered)
+                return
+            }
+            let run = seeded ? "\(configuration.runName) seed \(configuration.seed)" : configuration.runName
+            let kept = trainer.history[best]
+            let why = stop.reason == .patience ? "no validation MAP@R gain in \(rule.patience) epochs" : "its last epoch"
+            write("\(run): stopped at epoch \(stop.epoch) (\(why)); kept the model of epoch \(best), the best by validation MAP@R:")
+            write(Self.row(run: "\(run) best", epoch: String(best), loss: kept.loss, seconds: nil, kept.metrics)
+                  + Self.cell(kept.validationMetrics?.mapAtR, Self.validationHeader.count))
+        }
+    }
+
     func write(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
@@ -105,16 +130,19 @@ final class RunReporter: Sendable {
     }
 
     private static let header = "run                     epoch     loss    R@1    R@2    R@4    R@8  MAP@R  R-prec    NMI    AMI  seconds"
+    /// The column of the validation part's MAP@R, with `--validation`.
+    private static let validationHeader = "  val MAP@R"
+
+    private static func cell(_ value: Double?, _ width: Int, _ digits: Int = 3) -> String {
+        // Large values (a classic learner's objective) trade decimals for a separating space.
+        let text = value.map { value in
+            let fixed = String(format: "%.\(digits)f", value)
+            return fixed.count < width ? fixed : String(format: "%.\(max(1, width - 4))g", value)
+        } ?? "-"
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
 
     private static func row(run: String, epoch: String, loss: Double?, seconds: Double?, _ m: RetrievalMetrics) -> String {
-        func cell(_ value: Double?, _ width: Int, _ digits: Int = 3) -> String {
-            // Large values (a classic learner's objective) trade decimals for a separating space.
-            let text = value.map { value in
-                let fixed = String(format: "%.\(digits)f", value)
-                return fixed.count < width ? fixed : String(format: "%.\(max(1, width - 4))g", value)
-            } ?? "-"
-            return String(repeating: " ", count: max(0, width - text.count)) + text
-        }
         let name = run.count > 22 ? String(run.prefix(22)) : run.padding(toLength: 22, withPad: " ", startingAt: 0)
         let recalls = RetrievalMetrics.recallKs.map { cell(m.recallAt[$0], 7) }.joined()
         return name + String(repeating: " ", count: max(1, 8 - epoch.count)) + epoch + cell(loss, 9, 4) + recalls
@@ -152,6 +180,8 @@ enum HeadlessTraining {
         for run in runs {
             if case .failed(let message) = run.status { throw CommandFailure(message) }
         }
+        // Every run is done: its trainer is no longer on its queue.
+        trainers.forEach { reporter.reportOutcome(of: $0) }
     }
 }
 

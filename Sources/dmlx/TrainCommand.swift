@@ -15,13 +15,13 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per epoch (epoch 0, the untrained model, carries the raw-features baseline and the configuration).")
     var json = false
 
-    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here while training and at the end (not with --seeds: train the seed to keep with --seed S --save FILE).")
+    @Option(help: "Write a checkpoint (model, proxies, optimizer state, configuration, history) here while training and at the end (with --patience, once stopped, the best epoch's model; not with --seeds: train the seed to keep with --seed S --save FILE).")
     var save: String?
 
     @Option(help: "With --save: rewrite the checkpoint every N epochs (default: whenever a minute of training has passed since the last write), always replacing it whole, so a killed run resumes from a recent epoch.")
     var saveEvery: Int?
 
-    @Option(help: "Continue the run saved in this checkpoint exactly; only --epochs (the new total), --threads and output options apply.")
+    @Option(help: "Continue the run saved in this checkpoint exactly; only --epochs (the new total), --threads and output options apply. A --patience run that has stopped trains no further (it prints its closing record again).")
     var resume: String?
 
     func validate() throws {

@@ -111,6 +111,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Threads for BLAS and neighbour search.")
     var threads = 1
 
+    @Option(help: "Hold out this fraction (0 to 1, e.g. 0.2) of the training split for validation, scored every epoch (leave-one-out within it): zero-shot holds out whole training classes, stratified a share of each class; the test split stays as it is.")
+    var validation: Double?
+
+    @Option(help: "With --validation: stop after N epochs without a gain in validation MAP@R and keep the best epoch's model (deep losses only: a classic method fits once).")
+    var patience: Int?
+
     @Option(help: "In the UI, the shortest time an epoch takes on screen, in seconds, so fast runs can be watched (training time and numbers are unaffected; 0: full speed).")
     var pace = 0.2
 
@@ -178,7 +184,7 @@ struct TrainingOptions: ParsableArguments {
             mPerClass: mPerClass, sampler: sampler, miningRefresh: miningRefresh,
             optimizer: OptimizerConfiguration(kind: optimizer, learningRate: lr, proxyLearningRate: proxyLr,
                                               weightDecay: weightDecay, momentum: momentum),
-            seed: seed, threads: threads)
+            seed: seed, threads: threads, validation: validation, patience: patience)
     }
 }
 

@@ -36,20 +36,9 @@ import Testing
         let scratch = try ScratchDirectory()
         let checkpoint = scratch.path("run.ckpt")
         let options = ["--data", "digits", "--threads", "1"]
-        let process = Process()
-        process.executableURL = Dmlx.executable
-        process.arguments = ["train"] + options + ["--epochs", "1000", "--save", checkpoint, "--save-every", "1", "--json"]
-        process.environment = ["OPENBLAS_NUM_THREADS": "1"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // Wait for a few saved epochs, then kill it wherever it is.
-        for _ in 0..<400 where (try? Data(contentsOf: URL(fileURLWithPath: checkpoint)).count) ?? 0 == 0 {
-            Thread.sleep(forTimeInterval: 0.025)
-        }
-        Thread.sleep(forTimeInterval: 0.3)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        let killed = try Dmlx.killAfterFirstSave(["train"] + options + ["--epochs", "1000", "--save", checkpoint, "--save-every", "1", "--json"],
+                                                 checkpoint: checkpoint)
+        #expect(killed == .uncaughtSignal)
         let resumed = try Dmlx.records(["train", "--resume", checkpoint, "--epochs", "40", "--json"])
         let saved = try #require(resumed.first?.epoch) - 1
         #expect(saved >= 1 && saved < 40, "the checkpoint holds epoch \(saved)")

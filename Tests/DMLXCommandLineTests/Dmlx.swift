@@ -37,6 +37,24 @@ enum Dmlx {
         return try result.outputLines.map { try JSONRecord(line: $0, sourceLocation: sourceLocation) }
     }
 
+    /// Starts `dmlx arguments…`, which must save to `checkpoint` as it trains, waits for the
+    /// checkpoint to appear, lets it train 0.3 s more and kills it with SIGKILL wherever it is.
+    static func killAfterFirstSave(_ arguments: [String], checkpoint: String) throws -> Process.TerminationReason {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ["OPENBLAS_NUM_THREADS": "1"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<400 where (try? Data(contentsOf: URL(fileURLWithPath: checkpoint)).count) ?? 0 == 0 {
+            Thread.sleep(forTimeInterval: 0.025)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process.terminationReason
+    }
+
     /// The committed fixture directory `name` under Fixtures.
     static func fixtures(_ name: String) -> URL {
         Bundle.module.bundleURL.appendingPathComponent("Fixtures").appendingPathComponent(name)

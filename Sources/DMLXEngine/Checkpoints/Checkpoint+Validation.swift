@@ -41,6 +41,35 @@ extension Checkpoint {
         guard history.allSatisfy({ $0.trainSeconds >= 0 && $0.cumulativeTrainSeconds >= 0 && $0.learningRate >= 0 }) else {
             throw fail("has a history with negative times or learning rates")
         }
+        try validateEarlyStopping(file: file, fail)
+    }
+
+    /// A run with `--validation` has every epoch's validation metrics; one with `--patience`
+    /// has the early-stopping state its history's validation MAP@R gives when replayed, and
+    /// the best epoch's tensors exactly while it trains (shapes are matched on loading).
+    private func validateEarlyStopping(file: String, _ fail: (String) -> CheckpointError) throws {
+        guard configuration.validation == nil || history.allSatisfy({ $0.validationMetrics != nil }) else {
+            throw fail("has a history without validation metrics, though it was trained with --validation")
+        }
+        guard let patience = configuration.patience else {
+            guard earlyStopping == nil else { throw fail("has early-stopping state but no --patience in its configuration") }
+            return
+        }
+        guard let saved = earlyStopping else { throw fail("was trained with --patience but has no early-stopping state") }
+        let replayed = EarlyStopping(patience: patience, lastEpoch: configuration.epochs,
+                                     replaying: history.map { $0.validationMetrics?.mapAtR ?? .nan })
+        guard saved.matches(replayed) else {
+            let expected = SavedEarlyStopping(replayed, bestParameters: [])
+            throw fail("has early-stopping state (\(saved.summary)) that its history does not give (\(expected.summary))")
+        }
+        if let stop = replayed.stop, stop.epoch != epoch {
+            throw fail("has epochs up to \(epoch) after its --patience run stopped at epoch \(stop.epoch)")
+        }
+        let keepsBest = !replayed.isStopped && replayed.bestEpoch != nil
+        guard saved.bestParameters.count == (keepsBest ? parameters.count : 0) else {
+            throw fail("has \(saved.bestParameters.count) best-epoch tensors; expected \(keepsBest ? parameters.count : 0)")
+        }
+        for tensor in saved.bestParameters { _ = try tensor.checkedCount(file: file) }
     }
 
     /// Throws unless `data`, prepared again from the configuration, is standardised exactly

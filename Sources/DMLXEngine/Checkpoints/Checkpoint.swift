@@ -2,8 +2,8 @@ import DMLXCore
 import Foundation
 
 /// Everything needed to continue a run exactly or to use its model: configuration,
-/// weights and proxies, optimizer state, the standardisation of the inputs, and the
-/// history of every epoch.
+/// weights and proxies, optimizer state, the standardisation of the inputs, the history
+/// of every epoch, and a `--patience` run's early-stopping state.
 ///
 /// Stored as JSON (readable by anything) with tensors as base64 of little-endian
 /// float32, so values round-trip bit for bit. Written atomically (a temporary file in
@@ -22,9 +22,12 @@ public struct Checkpoint: Codable, Sendable {
     /// Optimizer state vectors, named "<parameter>#<slot>".
     public var optimizerSlots: [SavedTensor]
     public var history: [EpochRecord]
+    /// The `--patience` rule's state; nil for runs without it (and those saved before it existed).
+    public var earlyStopping: SavedEarlyStopping?
 
     init(configuration: TrainingConfiguration, epoch: Int, inputDimension: Int, standardizer: Standardizer?,
-         parameters: [SavedTensor], optimizerStep: Int = 0, optimizerSlots: [SavedTensor] = [], history: [EpochRecord]) {
+         parameters: [SavedTensor], optimizerStep: Int = 0, optimizerSlots: [SavedTensor] = [], history: [EpochRecord],
+         earlyStopping: SavedEarlyStopping? = nil) {
         formatVersion = Self.currentFormatVersion
         self.configuration = configuration
         self.epoch = epoch
@@ -34,6 +37,13 @@ public struct Checkpoint: Codable, Sendable {
         self.optimizerStep = optimizerStep
         self.optimizerSlots = optimizerSlots
         self.history = history
+        self.earlyStopping = earlyStopping
+    }
+
+    /// The epoch whose model `parameters` hold: a `--patience` run that has stopped keeps
+    /// its best epoch's, any other run its newest.
+    public var modelEpoch: Int {
+        earlyStopping.flatMap { $0.stoppedAt != nil ? $0.bestEpoch : nil } ?? epoch
     }
 
     /// Reads and validates a checkpoint (`validate(file:)`), naming the file in every error.

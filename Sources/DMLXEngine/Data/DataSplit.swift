@@ -1,13 +1,18 @@
 import DMLXCore
 
-/// The train and test parts a run uses, made from loaded data by a `SplitProtocol`.
+/// The train and test parts a run uses, made from loaded data by a `SplitProtocol`, and
+/// the validation part held out of training (`holdingOutValidation`), if any.
 public struct DataSplit: Sendable {
     public var train: Dataset
     public var test: Dataset
+    /// Samples of the training part that the run does not train on, scored every epoch to
+    /// choose a model without looking at the test split; nil without `--validation`.
+    public var validation: Dataset?
 
-    public init(train: Dataset, test: Dataset) {
+    public init(train: Dataset, test: Dataset, validation: Dataset? = nil) {
         self.train = train
         self.test = test
+        self.validation = validation
     }
 
     /// Splits `data`; the same data, protocol and seed always give the same split.
@@ -61,14 +66,14 @@ public struct DataSplit: Sendable {
     }
 
     /// The sample indices of each class, classes in ascending label order.
-    private static func classMembers(_ data: Dataset) -> [[Int]] {
+    static func classMembers(_ data: Dataset) -> [[Int]] {
         Dictionary(grouping: data.labels.indices, by: { data.labels[$0] })
             .sorted { $0.key < $1.key }
             .map(\.value)
     }
 
     /// Fisher–Yates with Lemire's multiply-shift bounded draw.
-    private static func shuffle(_ values: inout [Int], using generator: inout SeededGenerator) {
+    static func shuffle(_ values: inout [Int], using generator: inout SeededGenerator) {
         guard values.count > 1 else { return }
         for index in stride(from: values.count - 1, to: 0, by: -1) {
             let other = Int(UInt64(index + 1).multipliedFullWidth(by: generator.next()).high)

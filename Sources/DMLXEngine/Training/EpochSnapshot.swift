@@ -16,6 +16,9 @@ public struct EpochSnapshot: Sendable {
     public var cumulativeTrainSeconds: Double
     /// Retrieval metrics of the test split, leave-one-out.
     public var metrics: RetrievalMetrics
+    /// The same metrics of the validation part, leave-one-out within it; nil without
+    /// `--validation`.
+    public var validationMetrics: RetrievalMetrics?
     /// Loss and miner statistics averaged over the epoch's batches ("tuples", "active", ...).
     public var statistics: [String: Double]
     public var learningRate: Double
@@ -42,7 +45,8 @@ public struct EpochSnapshot: Sendable {
     public init(run: String, epoch: Int, loss: Double?, batchLosses: [Double], trainSeconds: Double,
                 cumulativeTrainSeconds: Double, metrics: RetrievalMetrics, statistics: [String: Double],
                 learningRate: Double, embeddings: Matrix<Float>? = nil, proxies: Matrix<Float>? = nil,
-                proxyLabels: [Int]? = nil, projection: EpochProjection? = nil, mahalanobis: MahalanobisSummary? = nil) {
+                proxyLabels: [Int]? = nil, projection: EpochProjection? = nil, mahalanobis: MahalanobisSummary? = nil,
+                validationMetrics: RetrievalMetrics? = nil) {
         self.run = run
         self.epoch = epoch
         self.loss = loss
@@ -50,6 +54,7 @@ public struct EpochSnapshot: Sendable {
         self.trainSeconds = trainSeconds
         self.cumulativeTrainSeconds = cumulativeTrainSeconds
         self.metrics = metrics
+        self.validationMetrics = validationMetrics
         self.statistics = statistics
         self.learningRate = learningRate
         self.embeddings = embeddings
@@ -68,6 +73,8 @@ public struct EpochRecord: Codable, Sendable, Equatable {
     public var trainSeconds: Double
     public var cumulativeTrainSeconds: Double
     public var metrics: RetrievalMetrics
+    /// Nil without `--validation`, and in checkpoints saved before the option existed.
+    public var validationMetrics: RetrievalMetrics?
     public var statistics: [String: Double]
     public var learningRate: Double
 }
@@ -76,13 +83,13 @@ extension EpochSnapshot {
     public var record: EpochRecord {
         EpochRecord(epoch: epoch, loss: loss, batchLosses: batchLosses, trainSeconds: trainSeconds,
                     cumulativeTrainSeconds: cumulativeTrainSeconds, metrics: metrics,
-                    statistics: statistics, learningRate: learningRate)
+                    validationMetrics: validationMetrics, statistics: statistics, learningRate: learningRate)
     }
 
     public init(run: String, record: EpochRecord) {
         self.init(run: run, epoch: record.epoch, loss: record.loss, batchLosses: record.batchLosses,
                   trainSeconds: record.trainSeconds, cumulativeTrainSeconds: record.cumulativeTrainSeconds,
                   metrics: record.metrics, statistics: record.statistics, learningRate: record.learningRate,
-                  embeddings: nil, proxies: nil, proxyLabels: nil, projection: nil)
+                  embeddings: nil, proxies: nil, proxyLabels: nil, projection: nil, validationMetrics: record.validationMetrics)
     }
 }

@@ -13,6 +13,11 @@ public protocol EpochTrainer: AnyObject {
     var epoch: Int { get }
     /// Every epoch's record, epoch 0 first.
     var history: [EpochRecord] { get }
+    /// Whether there is nothing more to train, whatever the epoch limit: a fitted classic
+    /// learner, a `--patience` run that has stopped.
+    var isComplete: Bool { get }
+    /// The `--patience` rule's state; nil for runs without it.
+    var earlyStopping: EarlyStopping? { get }
 
     /// Evaluates the untrained model: the epoch-0 snapshot. Call once, before training.
     func evaluateInitialModel() -> EpochSnapshot

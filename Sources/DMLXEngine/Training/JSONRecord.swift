@@ -68,9 +68,10 @@ extension RetrievalMetrics {
 
 extension EpochSnapshot {
     /// The record `train --json` prints for this epoch: run, epoch, loss, timing, the
-    /// test metrics, then loss/miner statistics. `raw` (the raw-features baseline) is
-    /// attached to epoch 0, as are the configuration and the command's `options` (a file of
-    /// options `--config` reads back).
+    /// test metrics, the validation part's under "validation" (with `--validation`), then
+    /// loss/miner statistics. `raw` (the raw-features baseline) is attached to epoch 0, as
+    /// are the configuration and the command's `options` (a file of options `--config`
+    /// reads back).
     public func jsonRecord(raw: RetrievalMetrics? = nil, configuration: TrainingConfiguration? = nil,
                            options: JSONValue? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [
@@ -82,10 +83,31 @@ extension EpochSnapshot {
             ("learning_rate", .number(learningRate)),
         ]
         fields += metrics.jsonFields
+        if let validationMetrics { fields.append(("validation", .object(validationMetrics.jsonFields))) }
         fields.append(("statistics", .object(statistics.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
         if let raw { fields.append(("raw_features", .object(raw.jsonFields))) }
         if let configuration { fields.append(("configuration", .encoded(configuration.json))) }
         if let options { fields.append(("options", options)) }
+        return .object(fields)
+    }
+}
+
+extension EpochTrainer {
+    /// The record that closes a `--patience` run's stream: `{"run", "best_epoch",
+    /// "stopped_at", "stop_reason" ("patience" or "epochs"), "patience", then the best epoch's
+    /// test metrics and its "validation" metrics}` — the model the run kept. Nil for runs
+    /// without `--patience` and before the run has stopped.
+    public var earlyStoppingRecord: JSONValue? {
+        guard let rule = earlyStopping, let stop = rule.stop, let best = rule.bestEpoch, history.indices.contains(best) else { return nil }
+        var fields: [(String, JSONValue)] = [
+            ("run", .string(configuration.runName)),
+            ("best_epoch", .integer(best)),
+            ("stopped_at", .integer(stop.epoch)),
+            ("stop_reason", .string(stop.reason.rawValue)),
+            ("patience", .integer(rule.patience)),
+        ]
+        fields += history[best].metrics.jsonFields
+        if let validation = history[best].validationMetrics { fields.append(("validation", .object(validation.jsonFields))) }
         return .object(fields)
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// run is complete. The fit's objective after each iteration is the epoch's loss curve
 /// (`batchLosses`), so the loss chart shows the solver converging, and its constraint
 /// counts go into the snapshot's `MahalanobisSummary`. There is no learning rate: records
-/// carry 0.
+/// carry 0. With `--validation` the fit sees only the training samples left after the
+/// hold-out, and each epoch is scored on the validation part too; `--patience` is refused.
 ///
 /// Not thread-safe: `TrainingRun` confines a trainer to its serial queue.
 public final class MahalanobisTrainer: EpochTrainer {
@@ -29,6 +30,9 @@ public final class MahalanobisTrainer: EpochTrainer {
         guard let method = configuration.method else {
             throw TrainingError.invalidConfiguration("a classic run needs a --method")
         }
+        guard configuration.patience == nil else {
+            throw TrainingError.invalidConfiguration("--patience does not apply to \(method.name): a classic learner fits once, in one epoch, so there is no epoch to stop early at (--validation alone still scores its fit on the validation part)")
+        }
         try configuration.validate()
         self.configuration = configuration
         self.data = data
@@ -40,6 +44,11 @@ public final class MahalanobisTrainer: EpochTrainer {
     public func embed(_ features: Matrix<Float>) -> Matrix<Float> {
         learned?.embed(features) ?? features
     }
+
+    /// Its one fit done, a classic learner has no further epochs.
+    public var isComplete: Bool { learned != nil }
+    /// Never set: `--patience` is refused (see `init`).
+    public var earlyStopping: EarlyStopping? { nil }
 
     public func evaluateInitialModel() -> EpochSnapshot {
         let identity = LearnedMetric(components: Matrix<Float>.identity(data.split.train.dimension), iterations: 0)
@@ -89,6 +98,7 @@ public final class MahalanobisTrainer: EpochTrainer {
                              batchLosses: objectives, trainSeconds: seconds,
                              cumulativeTrainSeconds: (history.last?.cumulativeTrainSeconds ?? 0) + seconds,
                              metrics: metrics, statistics: statistics, learningRate: 0,
-                             embeddings: embeddings, projection: projection, mahalanobis: summary)
+                             embeddings: embeddings, projection: projection, mahalanobis: summary,
+                             validationMetrics: data.validationMetrics({ metric.embed($0) }, configuration: configuration))
     }
 }

@@ -20,6 +20,9 @@ public struct PreparedData: Sendable {
         }
         let raw = try DataSplit.make(loaded, protocol: configuration.split, seed: configuration.seed)
         try Self.validate(raw, configuration)
+        let held = try configuration.validation.map {
+            try raw.holdingOutValidation($0, protocol: configuration.split, seed: configuration.seed, source: configuration.data)
+        } ?? raw
         rawTest = raw.test
         // An exact index cannot fail: `try?` only unwraps its result.
         let scored = board.track("scoring the raw features of \(raw.test.count) test points") { report in
@@ -29,12 +32,16 @@ public struct PreparedData: Sendable {
         guard let scored else { throw CancellationError() }
         rawMetrics = scored
         if configuration.standardize {
+            // Fitted on the whole training part, validation samples included: their features
+            // (not labels) then shape the scaling, but the test split a model sees is the same
+            // with and without --validation, bit for bit, as are the untrained model's scores.
             let standardizer = Standardizer(fitting: raw.train.features)
             self.standardizer = standardizer
-            split = DataSplit(train: standardizer.apply(raw.train), test: standardizer.apply(raw.test))
+            split = DataSplit(train: standardizer.apply(held.train), test: standardizer.apply(held.test),
+                              validation: held.validation.map { standardizer.apply($0) })
         } else {
             standardizer = nil
-            split = raw
+            split = held
         }
     }
 
@@ -42,6 +49,15 @@ public struct PreparedData: Sendable {
     public func evaluate(_ embeddings: Matrix<Float>, configuration: TrainingConfiguration) -> (embeddings: Matrix<Float>, metrics: RetrievalMetrics) {
         (embeddings, MetricSuite.evaluate(embeddings: embeddings, labels: split.test.labels,
                                           seed: configuration.seed, threads: configuration.threads))
+    }
+
+    /// The validation part's metrics for the model `embed`, leave-one-out within the part
+    /// (its own classes are its own gallery); nil without `--validation`.
+    public func validationMetrics(_ embed: (Matrix<Float>) -> Matrix<Float>, configuration: TrainingConfiguration) -> RetrievalMetrics? {
+        split.validation.map { validation in
+            MetricSuite.evaluate(embeddings: embed(validation.features), labels: validation.labels,
+                                 seed: configuration.seed, threads: configuration.threads)
+        }
     }
 
     private static func validate(_ split: DataSplit, _ configuration: TrainingConfiguration) throws {

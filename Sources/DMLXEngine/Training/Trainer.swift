@@ -2,7 +2,8 @@ import DMLXCore
 import Foundation
 
 /// The synchronous training loop of one run: data → sampler → model → miner → loss →
-/// backward → optimizer, then evaluation of the test split.
+/// backward → optimizer, then evaluation of the test split (and of the validation part,
+/// whose MAP@R drives `--patience`).
 ///
 /// Not thread-safe: `TrainingRun` confines a trainer to its serial queue; the command
 /// line and tests may drive one directly.
@@ -23,6 +24,11 @@ public final class Trainer: EpochTrainer {
     public internal(set) var history: [EpochRecord] = []
     /// Keeps the scatter plot's projection aligned from one epoch to the next.
     private var projectionTrack = ProjectionTrack()
+    /// The rule of `--patience`, fed every epoch's validation MAP@R; nil without it.
+    public internal(set) var earlyStopping: EarlyStopping?
+    /// The best epoch's `parameters` values while a `--patience` run trains (nil once it
+    /// has stopped: its parameters then are the best epoch's).
+    var bestValues: [Matrix<Float>]?
 
     /// A fresh run at epoch 0. Two trainers with the same seed, data and model
     /// configuration start from identical weights, whatever their losses. `customLoss`
@@ -48,7 +54,11 @@ public final class Trainer: EpochTrainer {
         if greedySampler != nil && miner is any EpochStartMiner {
             throw TrainingError.invalidConfiguration("--sampler greedy cannot be combined with --miner \(configuration.miner), which builds its own batches")
         }
+        earlyStopping = configuration.patience.map { EarlyStopping(patience: $0, lastEpoch: configuration.epochs) }
     }
+
+    /// A `--patience` run that has stopped trains no further: its model is its best epoch's.
+    public var isComplete: Bool { earlyStopping?.isStopped ?? false }
 
     /// Every parameter the optimizer updates: the model's, then the loss's proxies.
     public var parameters: [Parameter] { model.parameters + loss.parameters }
@@ -67,7 +77,28 @@ public final class Trainer: EpochTrainer {
         let snapshot = makeSnapshot(loss: nil, batchLosses: [], seconds: 0, metrics: metrics,
                                     statistics: [:], embeddings: embeddings)
         history = [snapshot.record]
+        recordForEarlyStopping(snapshot)
         return snapshot
+    }
+
+    /// Feeds `snapshot`'s validation MAP@R to the `--patience` rule: a new best epoch's
+    /// weights are kept, and when the rule stops the run they become the model's again
+    /// (the newest epoch's are dropped: a stopped run trains no further).
+    private func recordForEarlyStopping(_ snapshot: EpochSnapshot) {
+        guard var rule = earlyStopping else { return }
+        if rule.record(epoch: snapshot.epoch, score: snapshot.validationMetrics?.mapAtR ?? .nan) {
+            bestValues = parameters.map(\.value)
+        }
+        earlyStopping = rule
+        restoreBestOnceStopped()
+    }
+
+    /// Once the `--patience` rule has stopped the run, the best epoch's weights become the
+    /// model's.
+    func restoreBestOnceStopped() {
+        guard earlyStopping?.isStopped == true, let best = bestValues else { return }
+        for (parameter, value) in zip(parameters, best) { parameter.value = value }
+        bestValues = nil
     }
 
     /// When a batch's loss or the weights after its step are not finite, the weights and
@@ -75,6 +106,7 @@ public final class Trainer: EpochTrainer {
     /// epoch count and a checkpoint of it stay consistent) and `TrainingError.diverged` is
     /// thrown.
     public func trainEpoch(shouldContinue: () -> Bool) throws -> EpochSnapshot? {
+        guard !isComplete else { return nil }
         var generator = SeededGenerator(seed: configuration.seed).derived(RandomStream.epochBase.rawValue + UInt64(epoch + 1))
         let started = DispatchTime.now().uptimeNanoseconds
         var batchLosses: [Double] = []
@@ -102,6 +134,7 @@ public final class Trainer: EpochTrainer {
                                     batchLosses: batchLosses, seconds: seconds, metrics: metrics,
                                     statistics: statistics.mean, embeddings: embeddings)
         history.append(snapshot.record)
+        recordForEarlyStopping(snapshot)
         return snapshot
     }
 
@@ -153,7 +186,8 @@ public final class Trainer: EpochTrainer {
                       embeddings: embeddings,
                       proxies: (self.loss as? any ProxyBasedLoss)?.proxies.value,
                       proxyLabels: (self.loss as? any ProxyBasedLoss)?.proxyLabels,
-                      projection: try? projectionTrack.next(embeddings))
+                      projection: try? projectionTrack.next(embeddings),
+                      validationMetrics: data.validationMetrics({ model.embed($0) }, configuration: configuration))
     }
 
     public func setLearningRates(model: Double, proxies: Double) {

@@ -15,6 +15,7 @@ extension TrainingConfiguration {
         public static let batchSize = 2...8_192
         public static let mPerClass = 0...8_192
         public static let epochs = 0...1_000_000
+        public static let patience = 1...1_000_000
         public static let threads = 1...256
         public static let miningRefresh = 1...1_000_000
         public static let bins = 1...100_000
@@ -34,6 +35,13 @@ extension TrainingConfiguration {
         try RangeCheck.require("--m-per-class", mPerClass, in: Limits.mPerClass)
         try RangeCheck.require("--threads", threads, in: Limits.threads)
         try RangeCheck.require("--mining-refresh", miningRefresh, in: Limits.miningRefresh)
+        if let validation, !(validation > 0 && validation < 1) {
+            throw TrainingError.invalidConfiguration("--validation must be a fraction between 0 and 1, exclusive, e.g. 0.2 (got \(validation))")
+        }
+        try RangeCheck.require("--patience", patience, in: Limits.patience)
+        if patience != nil && validation == nil {
+            throw TrainingError.invalidConfiguration("--patience needs --validation: early stopping watches the validation MAP@R, never the test split's")
+        }
         try RangeCheck.require("--dim", model.dimension, in: Limits.width)
         try RangeCheck.require("the number of --hidden widths", model.hidden.count, in: Limits.hiddenLayers)
         for width in model.hidden { try RangeCheck.require("--hidden", width, in: Limits.width) }

@@ -29,13 +29,21 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// BLAS threads of this run, and k-NN workers of its evaluation.
     public var threads: Int
+    /// The fraction of the training split held out for validation (`--validation`), in
+    /// (0, 1): whole classes under zero-shot, a share of each class under stratified
+    /// (`DataSplit.holdingOutValidation`). Nil: no validation (as in runs saved before the
+    /// option existed).
+    public var validation: Double?
+    /// Epochs without a gain in validation MAP@R after which training stops and the best
+    /// epoch's model is kept (`--patience`, `EarlyStopping`); needs `validation`.
+    public var patience: Int?
 
     public init(runName: String? = nil, data: String = "digits", split: SplitProtocol = .stratified,
                 standardize: Bool = true, model: ModelConfiguration = ModelConfiguration(),
                 loss: LossConfiguration, method: MahalanobisConfiguration? = nil, miner: String = "none", epochs: Int = 30, batchSize: Int = 64,
                 mPerClass: Int = 8, sampler: SamplerKind? = nil, miningRefresh: Int? = nil,
                 optimizer: OptimizerConfiguration = OptimizerConfiguration(),
-                seed: UInt64 = 0, threads: Int = 1) {
+                seed: UInt64 = 0, threads: Int = 1, validation: Double? = nil, patience: Int? = nil) {
         self.runName = runName ?? method?.name ?? loss.name
         self.data = data
         self.split = split
@@ -52,6 +60,8 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         self.optimizer = optimizer
         self.seed = seed
         self.threads = threads
+        self.validation = validation
+        self.patience = patience
     }
 }
 
@@ -64,6 +74,8 @@ public enum RandomStream: UInt64 {
     case modelInitialisation = 2
     case proxyInitialisation = 3
     case syntheticData = 4
+    /// Which training samples or classes are held out for validation.
+    case validationSplit = 5
     /// Batches and mining of epoch `e` use stream `epochBase + e`.
     case epochBase = 1000
 }

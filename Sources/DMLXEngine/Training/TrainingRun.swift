@@ -146,13 +146,13 @@ public final class TrainingRun: Sendable {
     public func waitUntilDone() { done.wait() }
 
     /// Writes a checkpoint between epochs; `completion` runs on the run's queue with the
-    /// epoch saved.
+    /// epoch whose model was saved (a stopped `--patience` run's best epoch).
     public func save(to url: URL, completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
         queue.async { [self] in
             completion(Result {
                 let checkpoint = trainer.value.checkpoint
                 try checkpoint.write(to: url)
-                return checkpoint.epoch
+                return checkpoint.modelEpoch
             })
         }
     }
@@ -176,9 +176,14 @@ public final class TrainingRun: Sendable {
     private func advance() {
         BackgroundPriority.lowerCurrentThread()
         let completed = trainer.value.epoch
+        let isComplete = trainer.value.isComplete
         let action = control.withLock { state -> Action in
             state.scheduled = false
             if state.stopRequested { return .stop }
+            if isComplete {
+                state.pendingSteps = 0
+                return .finish
+            }
             if state.pendingSteps > 0 {
                 state.pendingSteps -= 1
                 return .train

@@ -33,6 +33,14 @@ import Testing
         Case(option: "--bins") { $0.loss.bins = huge },
         Case(option: "--constraints") { $0.method = MahalanobisConfiguration(name: "itml", constraints: huge) },
         Case(option: "--kernel-gamma") { $0.method = MahalanobisConfiguration(name: "kernel-lda", kernelGamma: .nan) },
+        Case(option: "--validation") { $0.validation = 0 },
+        Case(option: "--validation") { $0.validation = 1 },
+        Case(option: "--validation") { $0.validation = .nan },
+        Case(option: "--patience") { $0.patience = 3 },
+        Case(option: "--patience") {
+            $0.validation = 0.2
+            $0.patience = 0
+        },
     ]
 
     @Test(arguments: cases)
