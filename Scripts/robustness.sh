@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measured robustness (issue 11): prints each figure and exits 0 only when every one holds.
 #   1. fuzzing: ≥ 10,000 mutated inputs for each reader (npy, CSV, TSV, IDX/gzip, projector
-#      TSV, checkpoint) and every field of real checkpoints spoiled in turn: 0 crashes, 0 hangs;
+#      TSV, checkpoint, --config options) and every field of real checkpoints spoiled in turn: 0 crashes, 0 hangs;
 #   2. bounded memory: an .npy header claiming 2⁴⁰ floats, a 1 GiB gzip bomb behind an IDX
 #      header, a checkpoint of model dimension 10⁹ — each a clean error, peak RSS measured;
 #   3. SIGINT, SIGTERM, SIGHUP to the dashboard while it trains (in tmux): `stty -a` equal
@@ -9,8 +9,13 @@
 #   4. a `train --save` killed with SIGKILL five times: the checkpoint is readable each time;
 #   5. a loss that turns NaN: headless, exit 1 with the message and --save keeps the last
 #      good epoch; watched, the run pauses (TrainerDivergenceTests);
-#   6. a 1,000-epoch run: resident memory at its start and end.
-# Needs: swift, python3, tmux, gzip. Takes 80 s on 2 idle cores (3.5 minutes under load).
+#   6. a 1,000-epoch run: resident memory at its start and end;
+#   7. the engine/UI hand-off under ThreadSanitizer: a TSan build of dmlx driven in tmux
+#      through the dashboard (every screen, maps, scrubbing, saving), compare over seeds,
+#      view while it scores in the background (quit before it ends) and watch of a run
+#      being written: 0 reports.
+# Needs: swift, python3, tmux, gzip. Takes about 8 minutes on 2 idle cores, 5 of them the
+# TSan build (its own scratch path, .build/tsan, so the release build stays as it is).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
@@ -184,6 +189,42 @@ if python3 -c "import sys; sys.exit(0 if $end_mb - $start_mb <= 10 else 1)"; the
     verdict OK "1,000-epoch digits run: RSS $start_mb MB at epoch $first, $end_mb MB at epoch $last (+$growth MB)"
 else
     verdict FAIL "1,000-epoch digits run: RSS $start_mb MB at epoch $first, $end_mb MB at epoch $last (+$growth MB, more than 10 MB)"
+fi
+
+echo "== the engine/UI hand-off under ThreadSanitizer"
+swift build -c release --sanitize=thread --product dmlx --scratch-path .build/tsan 2>&1 | grep -E "error|Build complete" | tail -3
+tsan="$(swift build -c release --sanitize=thread --scratch-path .build/tsan --show-bin-path)/dmlx"
+mkdir -p "$scratch/tsan"
+# Runs dmlx (TSan build) with ARGS in a private tmux terminal, sends the keys (one a second
+# once the screen shows "epoch"), then q; prints its exit status.
+drive() {  # drive NAME "ARGS" KEYS...
+    local name=$1 arguments=$2
+    shift 2
+    tmux_ new-session -d -s "$name" -x 160 -y 48 \
+        "cd $scratch; env TERM=tmux-256color TSAN_OPTIONS='log_path=$scratch/tsan/report halt_on_error=0' $tsan $arguments; echo \$? > $scratch/tsan/$name.status"
+    for _ in $(seq 600); do tmux_ capture-pane -t "$name" -p 2>/dev/null | grep -q "epoch" && break; sleep 0.1; done
+    for key in "$@"; do tmux_ send-keys -t "$name" "$key"; sleep 1; done
+    tmux_ send-keys -t "$name" q
+    for _ in $(seq 600); do [ -s "$scratch/tsan/$name.status" ] && break; sleep 0.1; done
+    cat "$scratch/tsan/$name.status" 2>/dev/null || echo none
+}
+tmux_ new-session -d -s keeper -x 120 -y 40 "sleep 3600"
+statuses=$(drive dashboard "tui --data digits --epochs 40 --pace 0.05" p p l l n Space '[' '[' ']' End r + - s \
+               Tab Tab Tab j Enter j Enter Tab Tab Tab Tab Tab Space)
+statuses+=" $(drive compare "compare --losses triplet,proxy-nca --seeds 2 --data digits --epochs 6 --pace 0" t t)"
+fashion=/usr/share/datasets/fashion-mnist
+statuses+=" $(drive view "view $fashion/t10k-images-idx3-ubyte.gz --labels $fashion/t10k-labels-idx1-ubyte.gz" l j p k + Tab Tab Tab)"
+"$dmlx" train --data digits --epochs 30 --history "$scratch/watched" > /dev/null 2>&1 &
+writer=$!
+statuses+=" $(drive watch "watch $scratch/watched" '[' '[' p Tab Tab Tab j Enter End)"
+wait "$writer"
+tmux_ kill-server
+reports=$(find "$scratch/tsan" -name 'report*' | wc -l)
+if [ "$reports" -eq 0 ] && [ "$statuses" = "0 0 0 0" ]; then
+    verdict OK "ThreadSanitizer: dashboard, compare over seeds, view while scoring, watch: exits $statuses, 0 reports"
+else
+    verdict FAIL "ThreadSanitizer: exits $statuses, $reports reports"
+    find "$scratch/tsan" -name 'report*' -exec head -40 {} \;
 fi
 
 echo "== $failures failed"
