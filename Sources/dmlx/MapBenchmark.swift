@@ -29,7 +29,7 @@ enum MapBenchmark {
         }
         for (name, points) in inputs {
             print("\n\(name), \(points.rows) × \(points.cols) (raw features)")
-            let peers = try python.map { try runPeers($0, on: points, threads: threads) }
+            let peers = try python.map { try runPeers(PythonPeer(python: $0, threads: threads), on: points) }
             var settings = MapSettings()
             settings.threads = threads
             for method in [MapMethod.tsne, .umap] {
@@ -107,31 +107,10 @@ enum MapBenchmark {
 
     /// Runs both peers on `points` and reads their JSON lines; their maps stay in the
     /// returned directory.
-    private static func runPeers(_ python: String, on points: Matrix<Float>, threads: Int) throws -> (results: [Peer], directory: URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-map-peers-\(getpid())-\(points.rows)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    private static func runPeers(_ peer: PythonPeer, on points: Matrix<Float>) throws -> (results: [Peer], directory: URL) {
+        let directory = try PythonPeer.scratchDirectory("map-peers-\(points.rows)")
         let input = directory.appendingPathComponent("input.npy")
         try NpyWriter.write(points, to: input.path)
-        let script = try ReferenceScript.locate("map_peers.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, input.path, directory.path, "--threads", String(threads)]
-        var environment = ProcessInfo.processInfo.environment
-        for variable in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "NUMBA_NUM_THREADS", "MKL_NUM_THREADS"] {
-            environment[variable] = String(threads)
-        }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        do { try process.run() } catch { throw CommandFailure("\(python): cannot run the peers (\(error.localizedDescription))") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("\(script.path) exited with status \(process.terminationStatus) (is \(python) the venv of Scripts/make-peers-venv.sh?)")
-        }
-        let results = try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
-            try JSONDecoder().decode(Peer.self, from: Data($0.utf8))
-        }
-        return (results, directory)
+        return (try peer.run("map_peers.py", [input.path, directory.path], as: Peer.self).records, directory)
     }
 }
