@@ -22,7 +22,7 @@ enum MapBenchmark {
     /// `quick`: digits only, no 100,000-point view.
     static func run(threads: Int, python: String?, quick: Bool) throws {
         print("dmlx bench --maps — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-              + (python.map { ", peers from \($0)" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
+              + (python.map { ", peers from \($0); peer/dmlx above 1: dmlx is faster" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
         var inputs = [("digits", try BuiltinDatasets.digits().features)]
         if !quick, FashionMNIST.isInstalled, let test = try FashionMNIST.load().test {
             inputs.append(("Fashion-MNIST t10k", test.features))
@@ -96,7 +96,7 @@ enum MapBenchmark {
         for fit in fits {
             let label = "       \(name) \(first.version)" + (fits.count > 1 ? " \(fit.fit)" : "")
             print(line(label, seconds: fit.seconds, fit.fit == first.fit ? trust : nil)
-                  + String(format: "   dmlx takes %.2f× its time", layoutSeconds / fit.seconds))
+                  + "   peer/dmlx " + PythonPeer.ratio(peer: fit.seconds, dmlx: layoutSeconds))
         }
     }
 
