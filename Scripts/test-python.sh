@@ -10,9 +10,6 @@ if [ ! -x .venv-test/bin/python ]; then
     python3 -m venv .venv-test
     .venv-test/bin/pip install -q --upgrade pip
 fi
-# PyPI's torch wheel pulls the CUDA libraries (gigabytes); the CPU build is 190 MB. Machines
-# of this workplace keep it in /opt/wheels; elsewhere it comes from PyTorch's own index.
-TORCH=(torch==2.13.0+cpu)
-if [ -d /opt/wheels ]; then TORCH+=(--find-links /opt/wheels); else TORCH+=(--extra-index-url https://download.pytorch.org/whl/cpu); fi
+source Scripts/torch-cpu.sh
 .venv-test/bin/pip install -q numpy pytest "${TORCH[@]}" pytorch-metric-learning==2.9.0 faiss-cpu
 DMLX_REQUIRE_TORCH=1 .venv-test/bin/python -m pytest -q python

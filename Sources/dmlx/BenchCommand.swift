@@ -11,8 +11,12 @@ struct BenchCommand: ParsableCommand {
             Training: median seconds per epoch (training only, evaluation excluded) for the \
             digits protocol of the README and for Fashion-MNIST zero-shot (MLP 784→256→64, \
             batch 128). Retrieval: exact Recall@K (K = 1, 2, 4, 8, leave-one-out) for N \
-            points of dimension d. Reference times are pytorch-metric-learning / faiss-cpu on \
-            the same 2-core machine.
+            points of dimension d. With --peers PYTHON the same invocation measures the peers \
+            on this machine, on the same inputs and thread count: PyTorch + \
+            pytorch-metric-learning epochs on dmlx's own prepared split, faiss's flat index on \
+            the same points, metric-learn with --classic, openTSNE and umap-learn with --maps, \
+            faiss with --scale; each row then shows the peer's time and peer/dmlx (above 1: \
+            dmlx is faster). Without --peers only dmlx's numbers are printed.
             """)
 
     @Option(help: "Threads for BLAS and neighbour search.")
@@ -36,7 +40,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the 2-D maps: t-SNE and UMAP on digits and Fashion-MNIST t10k, time and trust, beside openTSNE and umap-learn when --peers is given.")
     var maps = false
 
-    @Option(help: "With --maps: the Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python); with --scale: a Python with faiss (Scripts/test-python.sh makes .venv-test/bin/python).")
+    @Option(help: "The Python of the peers' virtual environment (Scripts/make-peers-venv.sh makes .venv-peers/bin/python): measure PyTorch + PML, faiss, metric-learn, openTSNE and umap-learn beside dmlx in this invocation.")
     var peers: String?
 
     @Flag(help: "Only scale: time and peak memory of eval and view on 60,000 × 784, 100,000 × 128 and 1,000,000 × 128 points, beside faiss's own search when --peers is given.")
@@ -62,7 +66,8 @@ struct BenchCommand: ParsableCommand {
             return print(String(format: "resident memory: %.1f MB with the data loaded, %.1f MB after the scrub (epochs on screen read back), %.1f MB with every epoch's payload in memory",
                                 result.dataMegabytes, result.onScreenMegabytes, result.everyEpochMegabytes))
         }
-        if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init)) }
+        let peer = peers.map { PythonPeer(python: $0, threads: threads) }
+        if classic { return try ClassicBenchmark.run(seeds: seeds, methods: methods.split(separator: ",").map(String.init), peers: peer) }
         if scale {
             BLAS.threads = 1  // the search's workers call BLAS themselves
             return try ScaleBenchmark.run(threads: threads, python: peers, quick: quick)
@@ -71,12 +76,16 @@ struct BenchCommand: ParsableCommand {
             BLAS.threads = 1  // the search's workers call BLAS themselves
             return try MapBenchmark.run(threads: threads, python: peers, quick: quick)
         }
-        print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("\ntraining (median seconds per epoch over \(epochs) epochs)")
-        print("case                                            dmlx   reference")
+        print("dmlx bench — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+              + (peers.map { "; peers from \($0) on the same inputs and threads; peer/dmlx above 1: dmlx is faster" } ?? "; peers not run (see --peers)"))
+        let directory = try PythonPeer.scratchDirectory("bench-peers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        print("\ntraining (median seconds per epoch over \(epochs) epochs, training only)")
+        print(pad("case", 44) + "    dmlx" + (peer == nil ? "" : "   PyTorch+PML   peer/dmlx"))
         for benchCase in trainingCases where !quick || benchCase.data == "digits" {
-            let seconds = try medianEpochSeconds(benchCase)
-            print(pad(benchCase.title, 44) + String(format: "%8.3f", seconds) + "   " + benchCase.reference)
+            let (seconds, peerSeconds) = try medianEpochSeconds(benchCase, peer: peer, directory: directory)
+            print(pad(benchCase.title, 44) + String(format: "%8.3f", seconds)
+                  + (peerSeconds.map { String(format: "   %11.3f   ", $0) + PythonPeer.ratio(peer: $0, dmlx: seconds) } ?? ""))
         }
         print("\nterminal UI while both digits runs train (200 × 60, in-memory terminal)")
         let interface = try InterfaceBenchmark.measure(width: 200, height: 60, keys: quick ? 40 : 120)
@@ -88,13 +97,11 @@ struct BenchCommand: ParsableCommand {
                      interface.latencies.count))
         BLAS.threads = threads
 
-        print("\nexact Recall@K (leave-one-out, K = 1, 2, 4, 8)")
-        print("case                                            dmlx   reference")
+        print("\nexact Recall@K (leave-one-out, K = 1, 2, 4, 8: search and recall timed together)")
+        print(pad("case", 44) + "    dmlx   R@1" + (peer == nil ? "" : "   faiss flat    R@1   peer/dmlx"))
         for n in quick ? [10_000] : [10_000, 60_000] {
             for d in [64, 128] {
-                let seconds = recallSeconds(points: n, dimension: d)
-                let reference = n == 60_000 && d == 128 ? "5.4 s (faiss flat index)" : "-"
-                print(pad("N = \(n), d = \(d)", 44) + String(format: "%8.3f", seconds) + "   " + reference)
+                try printRecallRow(points: n, dimension: d, peer: peer, directory: directory)
             }
         }
     }
@@ -109,27 +116,25 @@ struct BenchCommand: ParsableCommand {
         var loss: String
         var miner: String
         var margin: Double?
-        var reference: String
     }
 
     private var trainingCases: [TrainingCase] {
         [
             TrainingCase(title: "digits stratified, Proxy-NCA", data: "digits", split: .stratified,
-                         hidden: [128], dimension: 32, batchSize: 64, loss: "proxy-nca", miner: "none",
-                         margin: nil, reference: "0.011 s (PyTorch + PML)"),
+                         hidden: [128], dimension: 32, batchSize: 64, loss: "proxy-nca", miner: "none", margin: nil),
             TrainingCase(title: "digits stratified, triplet semihard", data: "digits", split: .stratified,
-                         hidden: [128], dimension: 32, batchSize: 64, loss: "triplet", miner: "semihard",
-                         margin: 0.2, reference: "0.018–0.033 s"),
+                         hidden: [128], dimension: 32, batchSize: 64, loss: "triplet", miner: "semihard", margin: 0.2),
             TrainingCase(title: "Fashion-MNIST zero-shot, Proxy-NCA", data: "fashion-mnist", split: .zeroShot,
-                         hidden: [256], dimension: 64, batchSize: 128, loss: "proxy-nca", miner: "none",
-                         margin: nil, reference: "0.39 s"),
+                         hidden: [256], dimension: 64, batchSize: 128, loss: "proxy-nca", miner: "none", margin: nil),
             TrainingCase(title: "Fashion-MNIST zero-shot, triplet semihard", data: "fashion-mnist", split: .zeroShot,
-                         hidden: [256], dimension: 64, batchSize: 128, loss: "triplet", miner: "semihard",
-                         margin: 0.2, reference: "1.18 s"),
+                         hidden: [256], dimension: 64, batchSize: 128, loss: "triplet", miner: "semihard", margin: 0.2),
         ]
     }
 
-    private func medianEpochSeconds(_ benchCase: TrainingCase) throws -> Double {
+    /// dmlx's median training seconds per epoch, and with `peer` PyTorch + PML's for the same
+    /// configuration on the same prepared (split, standardised) training data, handed over
+    /// as .npy in `directory`.
+    private func medianEpochSeconds(_ benchCase: TrainingCase, peer: PythonPeer?, directory: URL) throws -> (dmlx: Double, peer: Double?) {
         var loss = LossConfiguration(name: benchCase.loss)
         loss.margin = benchCase.margin
         let configuration = TrainingConfiguration(
@@ -142,19 +147,58 @@ struct BenchCommand: ParsableCommand {
         for _ in 0..<epochs {
             if let snapshot = try trainer.trainEpoch() { seconds.append(snapshot.trainSeconds) }
         }
-        return seconds.sorted()[seconds.count / 2]
+        guard let peer else { return (Spread(seconds).median ?? .nan, nil) }
+        let train = trainer.data.split.train
+        let files = try PythonPeer.export(train.features, labels: train.labels, as: "train", in: directory)
+        let epochs = try peer.run("pml_training.py", [files.features, files.labels] + Self.peerArguments(configuration),
+                                  as: PeerEpoch.self).records
+        return (Spread(seconds).median ?? .nan, Spread(epochs.map(\.seconds)).median)
     }
 
-    /// Times neighbour search plus Recall@K on Gaussian clusters (10 classes).
-    private func recallSeconds(points: Int, dimension: Int) -> Double {
+    /// pml_training.py's options for `configuration`, every one taken from it.
+    private static func peerArguments(_ configuration: TrainingConfiguration) -> [String] {
+        ["--hidden", configuration.model.hidden.map(String.init).joined(separator: ","),
+         "--dim", String(configuration.model.dimension), "--batch-size", String(configuration.batchSize),
+         "--m-per-class", String(configuration.mPerClass), "--loss", configuration.loss.name, "--miner", configuration.miner,
+         "--lr", String(configuration.optimizer.learningRate), "--proxy-lr", String(configuration.optimizer.proxyLearningRate),
+         "--epochs", String(configuration.epochs), "--seed", String(configuration.seed)]
+            + (configuration.loss.margin.map { ["--margin", String($0)] } ?? [])
+    }
+
+    /// One epoch of Scripts/reference/pml_training.py.
+    private struct PeerEpoch: Decodable {
+        let seconds: Double
+    }
+
+    /// One retrieval row: dmlx's time and Recall@1, and with `peer` faiss's flat index on
+    /// the same points (handed over as .npy in `directory`) and the ratio of the times.
+    private func printRecallRow(points: Int, dimension: Int, peer: PythonPeer?, directory: URL) throws {
+        let (embeddings, labels) = GaussianMixture(points: points, dimension: dimension, classes: 10, noise: 2).sample()
+        let (seconds, recall) = recallSeconds(embeddings, labels: labels)
+        var row = pad("N = \(points), d = \(dimension)", 44) + String(format: "%8.3f  %.3f", seconds, recall[1] ?? .nan)
+        if let peer {
+            let files = try PythonPeer.export(embeddings, labels: labels, as: "points", in: directory)
+            let ks = RetrievalMetrics.recallKs.map(String.init).joined(separator: ",")
+            guard let search = try peer.run("faiss_search.py", [files.features, files.labels, "--recall-at", ks],
+                                            as: FaissSearch.self).records.last else {
+                throw CommandFailure("faiss_search.py printed no result")
+            }
+            row += String(format: "   %10.3f  %.3f   ", search.seconds, search.recallAt?["1"] ?? .nan)
+                + PythonPeer.ratio(peer: search.seconds, dmlx: seconds)
+        }
+        print(row)
+    }
+
+    /// Times neighbour search plus Recall@K of `embeddings`, leave-one-out; returns the
+    /// seconds and Recall@K by K.
+    private func recallSeconds(_ embeddings: Matrix<Float>, labels: [Int]) -> (seconds: Double, recall: [Int: Double]) {
         BLAS.threads = 1  // the search's workers call BLAS themselves
         defer { BLAS.threads = threads }
-        let (embeddings, labels) = GaussianMixture(points: points, dimension: dimension, classes: 10, noise: 2).sample()
         let start = DispatchTime.now().uptimeNanoseconds
-        let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: 8,
+        let neighbors = NearestNeighbors.search(queries: embeddings, references: embeddings, k: RetrievalMetrics.recallKs.max()!,
                                                 excludeSelf: true, threads: threads)
-        _ = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let recall = RetrievalScores.recallAt(neighbors: neighbors, labels: labels)
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, recall)
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

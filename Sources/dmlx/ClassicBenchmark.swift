@@ -2,15 +2,18 @@ import DMLXCore
 import DMLXEngine
 import Foundation
 
-/// `dmlx bench --classic`: the classic Mahalanobis learners against metric-learn 0.7.0 on
-/// iris, wine and digits, with a Euclidean and an LDA baseline. Protocol, the same as the
-/// reference's: scikit-learn's `train_test_split(test_size=0.3, stratify=y, random_state=0)`
-/// (`ScikitLearnStratifiedSplit`, index for index), features standardised with a
-/// `Standardizer` fitted on the training part, 3-NN test accuracy with the embedded training
-/// part as the gallery, fit seconds wall-clock; ITML and MMC train on metric-learn's own
+/// `dmlx bench --classic`: the classic Mahalanobis learners on iris, wine and digits, with a
+/// Euclidean and an LDA baseline, and with `--peers` metric-learn 0.7.0 (scikit-learn for the
+/// baselines) measured in the same invocation on the same inputs
+/// (Scripts/reference/classic_metric_learn.py). Protocol: scikit-learn's
+/// `train_test_split(test_size=0.3, stratify=y, random_state=0)` (`ScikitLearnStratifiedSplit`,
+/// index for index), features standardised with a `Standardizer` fitted on the training part
+/// — dmlx hands the peer these standardised parts as .npy, so both fit identical numbers —
+/// 3-NN test accuracy with the embedded training part as the gallery, fit seconds
+/// wall-clock, both sides on the same thread count. ITML and MMC train on metric-learn's own
 /// constraints for each random_state (`PairConstraints.Sampler.metricLearn`), drawn from the
-/// training labels in split order as `*_Supervised.fit` does. The metric-learn numbers come from
-/// Scripts/reference/classic_metric_learn.py on the same 2-core machine.
+/// training labels in split order as `*_Supervised.fit` does, so each seed compares like with
+/// like.
 enum ClassicBenchmark {
     static let datasets = ["iris", "wine", "digits"]
 
@@ -23,87 +26,103 @@ enum ClassicBenchmark {
 
     static let randomised: Set = ["itml", "mmc", "mmc-diagonal"]
 
-    /// The constraint seeds the reference means of the randomised learners are taken over.
-    static let referenceSeeds = 10
-
-    private typealias Score = (accuracy: Double, seconds: Double)
-
-    /// metric-learn's (accuracy, fit seconds) per learner and data set (for the baselines
-    /// scikit-learn's: no transform, `LinearDiscriminantAnalysis`), measured with
-    /// OPENBLAS_NUM_THREADS=1; for ITML and MMC the mean over random_state 0-9, as seed 0 alone
-    /// swings a data set by a sample or two.
-    /// Times are from the shared 2-core machine while other builds kept its load near 2; they
-    /// vary by about ±30 % with that load (on a quieter machine the issue measured digits at
-    /// NCA 3.0 s, LMNN 6.6 s, ITML 25.2 s, MMC 7.2 s).
-    private static let reference: [String: Score] = [
-        "euclidean/iris": (0.978, 0.00), "euclidean/wine": (0.963, 0.00), "euclidean/digits": (0.980, 0.00),
-        "lda/iris": (1.000, 0.01), "lda/wine": (1.000, 0.00), "lda/digits": (0.965, 0.01),
-        "nca/iris": (1.000, 0.02), "nca/wine": (0.981, 0.02), "nca/digits": (0.983, 3.22),
-        "lmnn/iris": (0.978, 0.95), "lmnn/wine": (1.000, 0.68), "lmnn/digits": (0.985, 10.00),
-        "itml/iris": (0.996, 1.13), "itml/wine": (1.000, 0.23), "itml/digits": (0.978, 35.46),
-        "mmc/iris": (0.989, 0.69), "mmc/wine": (0.985, 0.30), "mmc/digits": (0.834, 10.54),
-        "mmc-diagonal/iris": (1.000, 0.01), "mmc-diagonal/wine": (0.976, 0.01), "mmc-diagonal/digits": (0.978, 0.07),
-    ]
-
-    /// metric-learn's random_state=0 (accuracy, fit seconds) for the learners that draw
-    /// constraints, the accuracies the issue quotes.
-    private static let referenceSeedZero: [String: Score] = [
-        "itml/iris": (1.000, 1.12), "itml/wine": (1.000, 0.27), "itml/digits": (0.981, 35.17),
-        "mmc/iris": (0.911, 0.22), "mmc/wine": (1.000, 0.19), "mmc/digits": (0.843, 9.91),
-        "mmc-diagonal/iris": (1.000, 0.01), "mmc-diagonal/wine": (0.981, 0.01), "mmc-diagonal/digits": (0.985, 0.07),
-    ]
+    /// One fit of Scripts/reference/classic_metric_learn.py.
+    private struct PeerFit: Decodable {
+        let peer: String
+        let version: String
+        let method: String
+        let data: String
+        let seed: Int
+        let accuracy: Double
+        let seconds: Double
+    }
 
     /// Prints the table for the learners named in `methods` (all when empty); learners that
     /// draw constraints get a row for seed 0 and one for the mean over seeds `0..<seeds`.
-    static func run(seeds: Int, methods: [String]) throws {
+    /// With `peers` the peer fits every case first (dmlx and the peer never share the cores).
+    static func run(seeds: Int, methods: [String], peers: PythonPeer?) throws {
+        let chosen = learners(seed: 0).enumerated().filter { methods.isEmpty || methods.contains($0.element.name) }
+        let splits = try Dictionary(uniqueKeysWithValues: datasets.map { ($0, try holdout($0)) })
+        let fits = try peers.map { try runPeer($0, on: splits, methods: chosen.map(\.element.name), seeds: seeds) } ?? []
         print("\nclassic Mahalanobis learners (scikit-learn's stratified 70/30 split with random_state 0,")
         print("standardised, 3-NN test accuracy; ITML and MMC: constraint seed 0 and the mean over seeds)")
-        print("method       data     seeds  iters  dmlx acc   dmlx s   metric-learn acc  metric-learn s")
-        for (position, learner) in learners(seed: 0).enumerated() where methods.isEmpty || methods.contains(learner.name) {
+        if let fit = fits.first(where: { $0.peer == "metric-learn" }) ?? fits.first {
+            print("peer: \(fit.peer) \(fit.version) on the same standardised split and \(peers?.threads ?? 0) thread(s) "
+                  + "(scikit-learn for euclidean and lda); peer/dmlx = peer seconds ÷ dmlx seconds, above 1 dmlx is faster")
+        }
+        print("method       data     seeds  iters  dmlx acc   dmlx s" + (peers == nil ? "" : "   peer acc    peer s   peer/dmlx"))
+        for (position, learner) in chosen {
             for name in datasets {
-                let key = "\(learner.name)/\(name)"
+                let split = splits[name]!
+                let peerFits = fits.filter { $0.method == learner.name && $0.data == name }
                 guard randomised.contains(learner.name) else {
-                    try printRow(learner.name, name, seeds: "-", [measure(learner, on: name)], reference[key])
+                    try printRow(learner.name, name, seeds: "-", [measure(learner, on: split)], peerFits, peers: peers != nil)
                     continue
                 }
-                let runs = try (0..<max(seeds, 1)).map { try measure(learners(seed: UInt64($0))[position], on: name) }
-                printRow(learner.name, name, seeds: "0", [runs[0]], referenceSeedZero[key])
-                if seeds > 1 {
-                    printRow(learner.name, name, seeds: "0-\(seeds - 1)", runs, seeds == referenceSeeds ? reference[key] : nil)
-                }
+                let runs = try (0..<max(seeds, 1)).map { try measure(learners(seed: UInt64($0))[position], on: split) }
+                printRow(learner.name, name, seeds: "0", [runs[0]], peerFits.filter { $0.seed == 0 }, peers: peers != nil)
+                if seeds > 1 { printRow(learner.name, name, seeds: "0-\(seeds - 1)", runs, peerFits, peers: peers != nil) }
             }
         }
     }
 
-    private typealias Measurement = (accuracy: Double, seconds: Double, iterations: Int)
-
-    /// One table row: the means over `runs` beside the reference, if there is one.
-    private static func printRow(_ method: String, _ data: String, seeds: String, _ runs: [Measurement], _ row: Score?) {
-        func mean(_ value: (Measurement) -> Double) -> Double { runs.map(value).reduce(0, +) / Double(runs.count) }
-        print(pad(method, 13) + pad(data, 8) + String(repeating: " ", count: max(0, 5 - seeds.count)) + seeds
-              + String(format: "%7.0f  %8.3f  %7.3f", mean { Double($0.iterations) }, mean { $0.accuracy }, mean { $0.seconds })
-              + (row.map { String(format: "   %10.3f        %8.2f", $0.accuracy, $0.seconds) } ?? "            -"))
+    /// The peer's fits of every chosen method on every data set, seeds `0..<seeds` for the
+    /// randomised ones.
+    private static func runPeer(_ peer: PythonPeer, on splits: [String: Holdout], methods: [String], seeds: Int) throws -> [PeerFit] {
+        let directory = try PythonPeer.scratchDirectory("classic-peers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, split) in splits {
+            _ = try PythonPeer.export(split.train.features, labels: split.train.labels, as: "\(name)-train", in: directory)
+            _ = try PythonPeer.export(split.test.features, labels: split.test.labels, as: "\(name)-test", in: directory)
+        }
+        FileHandle.standardError.write(Data("metric-learn: fitting \(methods.joined(separator: ", ")) on \(datasets.joined(separator: ", ")) (minutes: ITML on digits takes about half a minute a seed)…\n".utf8))
+        return try peer.run("classic_metric_learn.py", [directory.path, "--datasets", datasets.joined(separator: ","),
+                                                        "--methods", methods.joined(separator: ","), "--seeds", String(max(seeds, 1))],
+                            as: PeerFit.self).records
     }
 
-    private static func holdout(_ name: String) throws -> (data: Dataset, split: ScikitLearnStratifiedSplit) {
+    private typealias Measurement = (accuracy: Double, seconds: Double, iterations: Int)
+
+    /// One table row: the means over dmlx's `runs`, then with `peers` the means over the
+    /// peer's `fits` and the ratio of the mean times ("no result" when the peer has none).
+    private static func printRow(_ method: String, _ data: String, seeds: String, _ runs: [Measurement], _ fits: [PeerFit], peers: Bool) {
+        func mean<Run>(_ runs: [Run], _ value: (Run) -> Double) -> Double { runs.map(value).reduce(0, +) / Double(runs.count) }
+        let dmlxSeconds = mean(runs) { $0.seconds }
+        var row = pad(method, 13) + pad(data, 8) + String(repeating: " ", count: max(0, 5 - seeds.count)) + seeds
+            + String(format: "%7.0f  %8.3f  %7.3f", mean(runs) { Double($0.iterations) }, mean(runs) { $0.accuracy }, dmlxSeconds)
+        if peers {
+            let peerSeconds = mean(fits) { $0.seconds }
+            row += fits.isEmpty ? "   no result"
+                : String(format: "   %8.3f  %8.3f   ", mean(fits) { $0.accuracy }, peerSeconds)
+                    + PythonPeer.ratio(peer: peerSeconds, dmlx: dmlxSeconds)
+        }
+        print(row)
+    }
+
+    /// A data set's split, both parts standardised with the training part's statistics.
+    private struct Holdout {
+        let train: Dataset
+        let test: Dataset
+    }
+
+    private static func holdout(_ name: String) throws -> Holdout {
         let data = switch name {
         case "iris": try BuiltinDatasets.iris()
         case "wine": try BuiltinDatasets.wine()
         default: try BuiltinDatasets.digits()
         }
-        return (data, ScikitLearnStratifiedSplit(labels: data.labels, testFraction: 0.3, seed: 0))
-    }
-
-    private static func measure(_ learner: any MahalanobisLearner, on name: String) throws -> Measurement {
-        let (data, split) = try holdout(name)
+        let split = ScikitLearnStratifiedSplit(labels: data.labels, testFraction: 0.3, seed: 0)
         let train = data.subset(split.train), test = data.subset(split.test)
         let standardizer = Standardizer(fitting: train.features)
-        let trainFeatures = standardizer.apply(train.features), testFeatures = standardizer.apply(test.features)
+        return Holdout(train: standardizer.apply(train), test: standardizer.apply(test))
+    }
+
+    private static func measure(_ learner: any MahalanobisLearner, on split: Holdout) throws -> Measurement {
         let start = DispatchTime.now().uptimeNanoseconds
-        let metric = try learner.fit(features: trainFeatures, labels: train.labels)
+        let metric = try learner.fit(features: split.train.features, labels: split.train.labels)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let accuracy = KNNClassifier().accuracy(train: metric.embed(trainFeatures), trainLabels: train.labels,
-                                                test: metric.embed(testFeatures), testLabels: test.labels)
+        let accuracy = KNNClassifier().accuracy(train: metric.embed(split.train.features), trainLabels: split.train.labels,
+                                                test: metric.embed(split.test.features), testLabels: split.test.labels)
         return (accuracy, seconds, metric.iterations)
     }
 

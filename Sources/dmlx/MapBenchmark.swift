@@ -22,14 +22,14 @@ enum MapBenchmark {
     /// `quick`: digits only, no 100,000-point view.
     static func run(threads: Int, python: String?, quick: Bool) throws {
         print("dmlx bench --maps — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-              + (python.map { ", peers from \($0)" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
+              + (python.map { ", peers from \($0); peer/dmlx above 1: dmlx is faster" } ?? ", peers not run (Scripts/make-peers-venv.sh, then --peers .venv-peers/bin/python)"))
         var inputs = [("digits", try BuiltinDatasets.digits().features)]
         if !quick, FashionMNIST.isInstalled, let test = try FashionMNIST.load().test {
             inputs.append(("Fashion-MNIST t10k", test.features))
         }
         for (name, points) in inputs {
             print("\n\(name), \(points.rows) × \(points.cols) (raw features)")
-            let peers = try python.map { try runPeers($0, on: points, threads: threads) }
+            let peers = try python.map { try runPeers(PythonPeer(python: $0, threads: threads), on: points) }
             var settings = MapSettings()
             settings.threads = threads
             for method in [MapMethod.tsne, .umap] {
@@ -96,7 +96,7 @@ enum MapBenchmark {
         for fit in fits {
             let label = "       \(name) \(first.version)" + (fits.count > 1 ? " \(fit.fit)" : "")
             print(line(label, seconds: fit.seconds, fit.fit == first.fit ? trust : nil)
-                  + String(format: "   dmlx takes %.2f× its time", layoutSeconds / fit.seconds))
+                  + "   peer/dmlx " + PythonPeer.ratio(peer: fit.seconds, dmlx: layoutSeconds))
         }
     }
 
@@ -107,31 +107,10 @@ enum MapBenchmark {
 
     /// Runs both peers on `points` and reads their JSON lines; their maps stay in the
     /// returned directory.
-    private static func runPeers(_ python: String, on points: Matrix<Float>, threads: Int) throws -> (results: [Peer], directory: URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-map-peers-\(getpid())-\(points.rows)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    private static func runPeers(_ peer: PythonPeer, on points: Matrix<Float>) throws -> (results: [Peer], directory: URL) {
+        let directory = try PythonPeer.scratchDirectory("map-peers-\(points.rows)")
         let input = directory.appendingPathComponent("input.npy")
         try NpyWriter.write(points, to: input.path)
-        let script = try ReferenceScript.locate("map_peers.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, input.path, directory.path, "--threads", String(threads)]
-        var environment = ProcessInfo.processInfo.environment
-        for variable in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "NUMBA_NUM_THREADS", "MKL_NUM_THREADS"] {
-            environment[variable] = String(threads)
-        }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        do { try process.run() } catch { throw CommandFailure("\(python): cannot run the peers (\(error.localizedDescription))") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("\(script.path) exited with status \(process.terminationStatus) (is \(python) the venv of Scripts/make-peers-venv.sh?)")
-        }
-        let results = try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
-            try JSONDecoder().decode(Peer.self, from: Data($0.utf8))
-        }
-        return (results, directory)
+        return (try peer.run("map_peers.py", [input.path, directory.path], as: Peer.self).records, directory)
     }
 }

@@ -14,8 +14,10 @@ struct MeasuredProcess {
         var description: String
     }
 
-    /// Runs `executable` with `arguments`, standard error passed through.
-    static func run(_ executable: String, _ arguments: [String]) throws -> MeasuredProcess {
+    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`, standard
+    /// error passed through, in this process's environment with the variables of
+    /// `environment` set over it.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> MeasuredProcess {
         var pipe: [Int32] = [0, 0]
         guard Foundation.pipe(&pipe) == 0 else { throw Failure(description: "pipe: \(String(cString: strerror(errno)))") }
         var actions = posix_spawn_file_actions_t()
@@ -25,9 +27,12 @@ struct MeasuredProcess {
         posix_spawn_file_actions_addclose(&actions, pipe[0])
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         let started = DispatchTime.now().uptimeNanoseconds
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
         close(pipe[1])
         guard spawned == 0 else {
             close(pipe[0])

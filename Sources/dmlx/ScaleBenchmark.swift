@@ -8,7 +8,7 @@ import Foundation
 /// stays near 1,000 as a many-class trained embedding's does). Every command runs in a
 /// child process of its own, so its time and peak memory (from `wait4`) are its alone;
 /// the view is `dmlx view --measure` in an in-memory terminal. With `--peers`, faiss's own
-/// leave-one-out search (Scripts/reference/faiss_scale.py) is measured the same way.
+/// leave-one-out search (Scripts/reference/faiss_search.py) is measured the same way.
 enum ScaleBenchmark {
     struct Input {
         var title: String
@@ -18,20 +18,17 @@ enum ScaleBenchmark {
 
     static func run(threads: Int, python: String?, quick: Bool) throws {
         print("dmlx bench --scale — threads \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores; every command in a child process, time and peak memory from wait4"
-              + (python.map { "; faiss from \($0)" } ?? "; faiss's Python not run (--peers .venv-test/bin/python)"))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmlx-scale-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+              + (python.map { "; faiss from \($0)" } ?? "; faiss's Python not run (--peers .venv-peers/bin/python)"))
+        let directory = try PythonPeer.scratchDirectory("scale")
         defer { try? FileManager.default.removeItem(at: directory) }
         for input in inputs(quick: quick) {
             guard let (points, labels) = try input.make() else {
                 print("\n\(input.title): not installed, skipped")
                 continue
             }
-            let file = directory.appendingPathComponent(input.name + ".npy").path
-            try NpyWriter.write(points, to: file)
-            try NpyWriter.write(labels: labels, to: directory.appendingPathComponent(input.name + "-labels.npy").path)
+            let files = try PythonPeer.export(points, labels: labels, as: input.name, in: directory)
             print("\n\(input.title), \(points.rows) × \(points.cols), \(points.rows * points.cols * 4 / 1_000_000) MB as float32")
-            try measure(file, threads: threads, python: python, labels: labels)
+            try measure(files, threads: threads, python: python)
         }
     }
 
@@ -59,7 +56,8 @@ enum ScaleBenchmark {
         return ["--ivf", "--nprobe", String(nprobe)]
     }
 
-    private static func measure(_ file: String, threads: Int, python: String?, labels: [Int]) throws {
+    private static func measure(_ files: (features: String, labels: String), threads: Int, python: String?) throws {
+        let file = files.features
         let dmlx = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let eval = try MeasuredProcess.run(dmlx, ["eval", "--embeddings", file, "--threads", String(threads), "--quiet", "--json"])
         guard eval.status == 0 else { throw CommandFailure("dmlx eval \(file) exited with status \(eval.status)") }
@@ -75,15 +73,10 @@ enum ScaleBenchmark {
                          measured.index, recall, measured.neighborQuery.median ?? .nan, measured.neighborQuery.worst ?? .nan))
         }
         guard let python else { return }
-        let script = try ReferenceScript.locate("faiss_scale.py").path
-        let labelsFile = file.replacingOccurrences(of: ".npy", with: "-labels.npy")
-        let peer = try MeasuredProcess.run(python, [script, file, labelsFile, "--threads", String(threads)] + Self.sameIndex(as: eval))
-        guard peer.status == 0, let line = peer.standardOutput.split(separator: "\n").last,
-              let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw CommandFailure("\(script) exited with status \(peer.status) (is \(python) a Python with faiss, e.g. .venv-test/bin/python?)")
-        }
-        print(String(format: "  faiss %@ %@ search k = %d: %.1f s, peak %.2f GB", record["version"] as? String ?? "?",
-                     record["index"] as? String ?? "?", record["k"] as? Int ?? 0, record["seconds"] as? Double ?? .nan,
-                     peer.peakMegabytes / 1024))
+        let peer = try PythonPeer(python: python, threads: threads)
+            .run("faiss_search.py", [files.features, files.labels] + Self.sameIndex(as: eval), as: FaissSearch.self)
+        guard let search = peer.records.last else { throw CommandFailure("faiss_search.py printed no result") }
+        print(String(format: "  faiss %@ %@ search k = %d: %.1f s, peak %.2f GB", search.version, search.index, search.k,
+                     search.seconds, peer.process.peakMegabytes / 1024))
     }
 }
