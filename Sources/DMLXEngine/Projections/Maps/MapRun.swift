@@ -1,22 +1,14 @@
 import DMLXCore
 import Dispatch
-import Synchronization
 
 /// Makes maps on its own serial queue while the UI draws (DESIGN.md §6): `submit` a
 /// job and poll `take()` for its frames. The UI never waits for a map; a newer job
-/// supersedes the one under way, which stops at its next step or round of its search.
+/// supersedes the one under way, which stops at its next step or round of its search
+/// (`LatestJobQueue`, whose newest frame is kept: the state of the map under way).
 ///
-/// The mailbox keeps the newest frame of the current job ("latest wins": a layout per
-/// step is news only until the next) and every finished frame until it is taken, so a
-/// finished map is never lost to a frame that followed it. The k-NN graph of the last
-/// embeddings searched is kept, so switching between t-SNE, UMAP and a PCA variant of
-/// the same epoch searches once.
+/// The k-NN graph of the last embeddings searched is kept, so switching between t-SNE,
+/// UMAP and a PCA variant of the same epoch searches once.
 public final class MapRun: Sendable {
-    private struct Mailbox {
-        var latest: MapFrame?
-        var finished: [MapFrame] = []
-    }
-
     /// The last search: whose embeddings (run and epoch) and its lists.
     private struct SearchCache {
         var run: String
@@ -26,56 +18,31 @@ public final class MapRun: Sendable {
     }
 
     public let settings: MapSettings
-    private let queue = DispatchQueue(label: "dmlx.maps")
-    private let generation = Atomic<Int>(0)
-    private let mailbox = Mutex(Mailbox())
+    private let jobs = LatestJobQueue<MapFrame>(label: "dmlx.maps", newestFrame: .kept) { $0.isFinished }
     private let cache: QueueBound<SearchCache?>
 
     public init(settings: MapSettings) {
         self.settings = settings
-        cache = QueueBound(nil, queue: queue)
+        cache = QueueBound(nil, queue: jobs.queue)
     }
 
     /// Starts `job` after abandoning any job under way.
     public func submit(_ job: MapJob) {
-        let ticket = generation.add(1, ordering: .sequentiallyConsistent).newValue
-        queue.async { [self] in
-            BackgroundPriority.lowerCurrentThread()
-            guard isCurrent(ticket) else { return }
-            let computation = MapComputation(job, settings: settings) { [self] frame in
-                guard isCurrent(ticket) else { return false }
-                mailbox.withLock { box in
-                    box.latest = frame
-                    if frame.isFinished { box.finished.append(frame) }
-                }
-                return true
-            }
+        jobs.submit { [self] post in
+            let computation = MapComputation(job, settings: settings, report: post)
             guard let neighbors = neighbors(for: job, computation) else { return }
             _ = computation.run(neighbors: neighbors)
         }
     }
 
     /// Abandons the job under way, if any.
-    public func cancel() {
-        generation.add(1, ordering: .sequentiallyConsistent)
-    }
+    public func cancel() { jobs.cancel() }
 
     /// Blocks until the queue has nothing left to do (after `cancel`, at most one step).
-    public func waitUntilIdle() {
-        queue.sync {}
-    }
+    public func waitUntilIdle() { jobs.waitUntilIdle() }
 
     /// The newest frame of the current job and the finished frames since the last call.
-    public func take() -> (latest: MapFrame?, finished: [MapFrame]) {
-        mailbox.withLock { box in
-            defer { box.finished.removeAll() }
-            return (box.latest, box.finished)
-        }
-    }
-
-    private func isCurrent(_ ticket: Int) -> Bool {
-        generation.load(ordering: .sequentiallyConsistent) == ticket
-    }
+    public func take() -> (latest: MapFrame?, finished: [MapFrame]) { jobs.take() }
 
     /// The cached lists when they are of the same embeddings and hold enough
     /// neighbours for every point (not a linear map's sample), else a new search (cached
