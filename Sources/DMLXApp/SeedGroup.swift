@@ -19,10 +19,14 @@ struct SeedGroup {
     /// Each seed's snapshots of the epochs every seed has published, up to `epoch`, in epoch
     /// order: `[epoch][seed]`.
     func common(upToEpoch epoch: Int) -> [[EpochSnapshot]] {
-        let shown = runs.map { $0.snapshots.filter { $0.epoch <= epoch } }
-        guard let first = shown.first else { return [] }
-        let epochs = first.map(\.epoch).filter { candidate in shown.allSatisfy { $0.contains { $0.epoch == candidate } } }
-        return epochs.map { candidate in shown.map { seed in seed.first { $0.epoch == candidate }! } }
+        let shown = runs.map { run in
+            Dictionary(run.snapshots.filter { $0.epoch <= epoch }.map { ($0.epoch, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        guard let first = runs.first else { return [] }
+        return first.snapshots.compactMap { snapshot in
+            let seeds = shown.compactMap { $0[snapshot.epoch] }
+            return snapshot.epoch <= epoch && seeds.count == shown.count ? seeds : nil
+        }
     }
 
     /// The summary over the seeds of `metric` at each common epoch, with x (the epoch, or the

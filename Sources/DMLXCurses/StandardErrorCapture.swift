@@ -21,7 +21,9 @@ enum StandardErrorCapture {
     /// Starts capturing, if standard error is a terminal.
     static func begin() {
         guard isatty(STDERR_FILENO) == 1, !capturing.load(ordering: .acquiring) else { return }
-        var template = Array("/tmp/dmlx-stderr-XXXXXX".utf8CString)
+        // $TMPDIR as the rest of dmlx honours it; mkstemp fills in the X's.
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((directory + "/dmlx-stderr-XXXXXX").utf8CString)
         let file = mkstemp(&template)
         guard file >= 0 else { return }
         unlink(template)

@@ -59,7 +59,7 @@ enum ClassicBenchmark {
                     try printRow(learner.name, name, seeds: "-", [measure(learner, on: split)], peerFits, peers: peers != nil)
                     continue
                 }
-                let runs = try (0..<max(seeds, 1)).map { try measure(learners(seed: UInt64($0))[position], on: split) }
+                let runs = try (0..<seeds).map { try measure(learners(seed: UInt64($0))[position], on: split) }
                 printRow(learner.name, name, seeds: "0", [runs[0]], peerFits.filter { $0.seed == 0 }, peers: peers != nil)
                 if seeds > 1 { printRow(learner.name, name, seeds: "0-\(seeds - 1)", runs, peerFits, peers: peers != nil) }
             }
@@ -77,7 +77,7 @@ enum ClassicBenchmark {
         }
         FileHandle.standardError.write(Data("metric-learn: fitting \(methods.joined(separator: ", ")) on \(datasets.joined(separator: ", ")) (minutes: ITML on digits takes about half a minute a seed)…\n".utf8))
         return try peer.run("classic_metric_learn.py", [directory.path, "--datasets", datasets.joined(separator: ","),
-                                                        "--methods", methods.joined(separator: ","), "--seeds", String(max(seeds, 1))],
+                                                        "--methods", methods.joined(separator: ","), "--seeds", String(seeds)],
                             as: PeerFit.self).records
     }
 

@@ -35,6 +35,12 @@ extension ConfiguredArguments {
         }
     }
 
+    /// This process's `recordedOptions`, worked out once (they read the `--config` file),
+    /// for every record and history directory of the run. `main` has parsed the same
+    /// command line already, so this cannot fail.
+    static let recordedOptionsOfThisProcess: [(String, JSONValue)] =
+        (try? ConfiguredArguments(Array(CommandLine.arguments.dropFirst())))?.recordedOptions ?? []
+
     /// A number stays a number in the file; everything else is a string.
     private static func recorded(_ text: String) -> JSONValue {
         if let integer = Int(text) { return .integer(integer) }
@@ -42,9 +48,9 @@ extension ConfiguredArguments {
         return .string(text)
     }
 
-    /// Writes `recordedOptions` to `directory/config.json`, one option per line.
-    func writeOptions(into directory: URL) throws {
-        let lines = recordedOptions.map { "  " + JSONValue.string($0.0).rendered + ": " + $0.1.rendered }
+    /// Writes this process's options to `directory/config.json`, one option per line.
+    static func writeOptions(into directory: URL) throws {
+        let lines = recordedOptionsOfThisProcess.map { "  " + JSONValue.string($0.0).rendered + ": " + $0.1.rendered }
         let text = "{\n" + lines.joined(separator: ",\n") + "\n}\n"
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -30,11 +30,6 @@ struct ConfiguredArguments {
         arguments = Array(commandLine[..<start]) + (try Self.tokens(of: file, for: described)) + commandLine[start...]
     }
 
-    /// This process's command line, configured.
-    static func ofThisProcess() throws -> ConfiguredArguments {
-        try ConfiguredArguments(Array(CommandLine.arguments.dropFirst()))
-    }
-
     /// The value of the last `--config FILE` or `--config=FILE`.
     private static func configPath(in arguments: ArraySlice<String>) -> String? {
         var path: String?

@@ -59,7 +59,7 @@ struct HistoryDirectory {
     /// record their epochs here; `pace` is `TrainingRun`'s `minimumEpochSeconds`.
     /// The command's options go beside them, in `config.json`.
     func runs(of configurations: [TrainingConfiguration], data: PreparedData, pace: Double = 0, seeded: Bool = false) throws -> [TrainingRun] {
-        try ConfiguredArguments.ofThisProcess().writeOptions(into: url)
+        try ConfiguredArguments.writeOptions(into: url)
         return try configurations.map { configuration in
             let trainer = try configuration.makeTrainer(data: data)
             let name = seeded ? SeedOptions.historyName(of: configuration) : nil

@@ -25,7 +25,7 @@ final class RunReporter: Sendable {
     init(json: Bool, seeded: Bool = false) {
         self.json = json
         self.seeded = seeded
-        options = json ? (try? ConfiguredArguments.ofThisProcess()).map { .object($0.recordedOptions) } : nil
+        options = json ? .object(ConfiguredArguments.recordedOptionsOfThisProcess) : nil
     }
 
     func report(_ snapshot: EpochSnapshot, data: PreparedData, configuration: TrainingConfiguration) {
@@ -52,7 +52,7 @@ final class RunReporter: Sendable {
     /// `record` with "seed" after "run" when seeded.
     private func withSeed(_ record: JSONValue, _ configuration: TrainingConfiguration) -> JSONValue {
         guard seeded, case .object(var fields) = record else { return record }
-        fields.insert(("seed", .integer(Int(configuration.seed))), at: fields.firstIndex { $0.0 == "run" }.map { $0 + 1 } ?? 0)
+        fields.insert(("seed", .encoded(String(configuration.seed))), at: fields.firstIndex { $0.0 == "run" }.map { $0 + 1 } ?? 0)
         return .object(fields)
     }
 
@@ -159,7 +159,7 @@ enum HeadlessTraining {
     /// each run is recorded as NAME-seedS.
     static func run(_ trainers: [any EpochTrainer], reporter: RunReporter, checkpoints: CheckpointSchedule? = nil,
                     history: URL? = nil) throws {
-        if let history { try ConfiguredArguments.ofThisProcess().writeOptions(into: history) }
+        if let history { try ConfiguredArguments.writeOptions(into: history) }
         let box = Mutex<TrainingRun?>(nil)
         let runs = try trainers.map { trainer in
             let name = reporter.seeded ? SeedOptions.historyName(of: trainer.configuration) : nil

@@ -69,6 +69,14 @@ import Testing
     }
 
     /// One seed: the summary's mean is the value, and it says there is no interval.
+    /// Seeds are UInt64: the largest is written exactly, not trapped converting it to Int.
+    @Test func theLargestSeedIsRecordedExactly() throws {
+        let result = try Dmlx.run(["train", "--data", "iris", "--seeds", "1,18446744073709551615", "--epochs", "1", "--json"])
+        try #require(result.succeeded, "\(result)")
+        #expect(result.outputLines.filter { $0.contains(#""seed": 18446744073709551615,"#) }.count == 2)
+        #expect(result.outputLines.last?.contains(#""seeds": [1, 18446744073709551615]"#) == true, "\(result.outputLines.last ?? "")")
+    }
+
     @Test func oneSeedHasNoInterval() throws {
         let records = try Dmlx.records(["train", "--data", "iris", "--seeds", "1", "--epochs", "1", "--json"])
         let (final, summary) = (records[records.count - 2], try #require(records.last))

@@ -46,10 +46,16 @@ extension OptionsFile {
             throw DatasetError(file: path, position: .line(1, column: nil), expected: "a JSON object of options")
         }
         if case .object(let options)? = fields["options"] { fields = options }
-        return try fields.map { key, node in
+        let entries = try fields.map { key, node in
             let line = Self.line(ofKey: key, in: text)
             return Entry(key: key, value: try Self.value(node, key: key, line: line, path: path), line: line)
         }
+        // batch_size and batch-size are one option, as a TOML file's repeated key is.
+        var seen: Set<String> = []
+        for entry in entries.sorted(by: { ($0.line, $0.key) < ($1.line, $1.key) }) where !seen.insert(entry.key).inserted {
+            throw DatasetError(file: path, position: .line(entry.line, column: nil), expected: "each key once", found: "\(entry.key) again")
+        }
+        return entries
     }
 
     private static func value(_ node: Node, key: String, line: Int, path: String) throws -> Value {

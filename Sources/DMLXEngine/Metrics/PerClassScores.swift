@@ -9,13 +9,19 @@ import DMLXCore
 /// (`Accumulator`), so nothing is N × N.
 public struct PerClassScores: Sendable, Equatable {
     /// Every class, ascending label.
-    public var classes: [ClassScores]
+    public let classes: [ClassScores]
+    /// The classes, the lowest MAP@R first (ties to the smaller label), lone classes last:
+    /// the order in which tables show them. Sorted once here, off the UI thread, rather
+    /// than on every frame that shows the table.
+    public let worstFirst: [ClassScores]
     /// Each answerable query's score by class label, the lowest average precision first
     /// (ties to the smaller index); empty unless queries were kept.
-    public var worstQueries: [Int: [QueryScore]]
+    public let worstQueries: [Int: [QueryScore]]
 
     public init(classes: [ClassScores], worstQueries: [Int: [QueryScore]]) {
         self.classes = classes
+        worstFirst = classes.sorted { ($0.mapAtR.isNaN ? 1 : 0, $0.mapAtR.isNaN ? 0 : $0.mapAtR, $0.label)
+            < ($1.mapAtR.isNaN ? 1 : 0, $1.mapAtR.isNaN ? 0 : $1.mapAtR, $1.label) }
         self.worstQueries = worstQueries
     }
 
@@ -26,13 +32,6 @@ public struct PerClassScores: Sendable, Equatable {
         var accumulator = Accumulator(labels: labels, keepingQueries: keepingQueries)
         accumulator.add(neighbors, from: 0)
         self = accumulator.scores
-    }
-
-    /// The classes, the lowest MAP@R first (ties to the smaller label), lone classes last:
-    /// the order in which tables show them.
-    public var worstFirst: [ClassScores] {
-        classes.sorted { ($0.mapAtR.isNaN ? 1 : 0, $0.mapAtR.isNaN ? 0 : $0.mapAtR, $0.label)
-            < ($1.mapAtR.isNaN ? 1 : 0, $1.mapAtR.isNaN ? 0 : $1.mapAtR, $1.label) }
     }
 
     /// The scores of the class labelled `label`, if there is one.

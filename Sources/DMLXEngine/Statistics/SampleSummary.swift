@@ -29,9 +29,18 @@ public struct SampleSummary: Sendable, Equatable {
         let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let deviation = (squares / Double(count - 1)).squareRoot()
         standardDeviation = deviation
-        let halfWidth = StudentT(degreesOfFreedom: Double(count - 1)).quantile(0.975) * deviation / Double(count).squareRoot()
+        let halfWidth = Self.tQuantile975(degreesOfFreedom: count - 1) * deviation / Double(count).squareRoot()
         confidenceInterval95 = (mean - halfWidth)...(mean + halfWidth)
     }
+
+    /// t_{0.975, ν}: a bisection of `StudentT` per call, so the common ν (up to 64 seeds)
+    /// are worked out once — the compare screen summarises every epoch on every frame.
+    private static func tQuantile975(degreesOfFreedom: Int) -> Double {
+        degreesOfFreedom <= commonQuantiles975.count ? commonQuantiles975[degreesOfFreedom - 1]
+            : StudentT(degreesOfFreedom: Double(degreesOfFreedom)).quantile(0.975)
+    }
+
+    private static let commonQuantiles975 = (1...64).map { StudentT(degreesOfFreedom: Double($0)).quantile(0.975) }
 
     /// Whether the two 95 % intervals are disjoint: a difference larger than the seed noise
     /// by this (conservative) rule. False when either has no interval.

@@ -69,7 +69,7 @@ public struct SeedSummary: Sendable {
     /// entries inside "recall_at"); with one seed std and ci95 are null and "note" says why.
     public var json: JSONValue {
         var fields: [(String, JSONValue)] = [("summary", .bool(true)), ("run", .string(run)),
-                                             ("seeds", .array(seeds.map { .integer(Int($0)) }))]
+                                             ("seeds", .array(seeds.map { .encoded(String($0)) }))]
         if let epoch { fields.append(("epoch", .integer(epoch))) }
         if seeds.count == 1 { fields.append(("note", .string("one seed: no standard deviation or confidence interval"))) }
         return .object(fields + Self.nested(metrics, depth: 0))

@@ -116,6 +116,7 @@ import Testing
         #expect(error(#"{"data": {"nested": 1}}"#, path: "r.json") == "r.json: line 1: expected a string, number, boolean or array as the value of \"data\", found an object")
         #expect(error("{\n\"epochs\": null}", path: "r.json") == "r.json: line 2: expected a string, number, boolean or array as the value of \"epochs\", found null")
         #expect(error("[1, 2]", path: "r.json") == "r.json: line 1: expected a JSON object of options")
+        #expect(error("{\"batch_size\": 64,\n \"batch-size\": 128}", path: "r.json") == "r.json: line 2: expected each key once, found batch-size again")
         #expect(error(#"{"epochs": 2"#, path: "r.json")?.hasPrefix("r.json: expected JSON, found ") == true)
     }
 
